@@ -1,0 +1,55 @@
+//! The markup of error boxes and pending callouts, shared by every placeholder.
+//!
+//! Block callouts are a single line of HTML wrapped in blank lines, so that Markdown
+//! treats them as one HTML block wherever they land.
+
+use crate::config::Target;
+use crate::text::{escape_html, escape_markdown};
+
+/// An error box (block) or badge (inline) with the message a writer must act on.
+pub fn error(target: Target, message: &str, block: bool) -> String {
+    match (target, block) {
+        (Target::Html, true) => format!(
+            "\n\n<div class=\"report-error\" role=\"alert\"><strong>占位符错误</strong> {}</div>\n\n",
+            escape_html(message)
+        ),
+        (Target::Html, false) => format!(
+            "<span class=\"report-error\" role=\"alert\"><strong>占位符错误</strong> {}</span>",
+            escape_html(message)
+        ),
+        (Target::Markdown, true) => {
+            format!("\n\n> **占位符错误** {}\n\n", escape_markdown(message))
+        }
+        (Target::Markdown, false) => format!("**〔占位符错误：{}〕**", escape_markdown(message)),
+    }
+}
+
+/// A pending callout (block) or badge (inline), with the id the progress page links to.
+pub fn pending(target: Target, label: &str, note: &str, anchor: &str, block: bool) -> String {
+    match (target, block) {
+        (Target::Html, true) => format!(
+            "\n\n<div class=\"report-pending\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</div>\n\n",
+            escape_html(anchor),
+            escape_html(label),
+            escape_html(note)
+        ),
+        (Target::Html, false) => format!(
+            "<span class=\"report-pending\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</span>",
+            escape_html(anchor),
+            escape_html(label),
+            escape_html(note)
+        ),
+        (Target::Markdown, true) => format!(
+            "\n\n> **{}** {}\n\n",
+            escape_markdown(label),
+            escape_markdown(note)
+        ),
+        (Target::Markdown, false) => {
+            format!(
+                "**〔{}：{}〕**",
+                escape_markdown(label),
+                escape_markdown(note)
+            )
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Number formatting for Chinese reports, and values derived from data.

@@ -1,0 +1,54 @@
+//! Pending work, as found by any of the preprocessors.
+
+/// What kind of unfinished work an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PendingKind {
+    /// An explicit `{{#pending NOTE}}`.
+    Marker,
+    /// A bracketed note such as 【待补充数据】.
+    Note,
+    /// A heading whose section has no body yet.
+    EmptySection,
+    /// A data cell that is empty or marked 待补充, shown by a table, value or chart.
+    MissingData,
+    /// A note to co-authors, e.g. （可以用你写好的那段）: shown in draft only.
+    Editorial,
+}
+
+impl PendingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PendingKind::Marker => "待完成",
+            PendingKind::Note => "待完成",
+            PendingKind::EmptySection => "空章节",
+            PendingKind::MissingData => "缺数据",
+            PendingKind::Editorial => "编辑备注",
+        }
+    }
+}
+
+/// One item of pending work at its place in the book.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingItem {
+    /// The chapter as the writer knows it, e.g. `book/trade.md`.
+    pub file: String,
+    /// The chapter's path in the built book, e.g. `trade.md` (links point to `trade.html`).
+    pub chapter: String,
+    pub line: usize,
+    pub kind: PendingKind,
+    pub note: String,
+    /// The id of the callout in the page, for links from the progress page.
+    pub anchor: String,
+}
+
+impl PendingItem {
+    /// The build-log line: `book/PATH.md:LINE  note`.
+    pub fn log_line(&self, section: &str) -> String {
+        format!("{}:{}  {}  {}", self.file, self.line, section, self.note)
+    }
+}
+
+/// The anchor for an item that starts at `offset` in its chapter source.
+pub fn anchor_at(offset: usize) -> String {
+    format!("pending-{offset}")
+}

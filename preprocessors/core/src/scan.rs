@@ -1,0 +1,178 @@
+//! Finds placeholders, escapes and headings in a chapter's Markdown.
+//!
+//! Markdown is parsed with pulldown-cmark only to learn where code and HTML comments are;
+//! placeholders are then found in the raw source outside those ranges, so that every
+//! replacement can be spliced back by byte span and the rest of the file stays untouched.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use crate::text::LineIndex;
+
+/// One `{{#name args}}` occurrence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placeholder {
+    pub name: String,
+    /// Everything between the name and the closing braces, trimmed.
+    pub args: String,
+    /// Byte span of the whole placeholder in the chapter source.
+    pub span: Range<usize>,
+    /// 1-based line of the opening braces.
+    pub line: usize,
+    /// True when the placeholder stands alone on its line, so it may expand to a block.
+    pub block: bool,
+}
+
+/// A Markdown heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    /// The heading's plain text (inline markup removed).
+    pub text: String,
+    /// Byte span of the whole heading, including its `#` marks.
+    pub span: Range<usize>,
+    pub line: usize,
+}
+
+/// What a chapter holds, as far as the preprocessors care.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub placeholders: Vec<Placeholder>,
+    /// Byte spans of the backslashes of escaped placeholders (`\{{#...}}`): removing them
+    /// leaves the placeholder text as written.
+    pub escapes: Vec<Range<usize>>,
+    pub headings: Vec<Heading>,
+    /// Code spans, code blocks and HTML comments: nothing in them is ever interpreted.
+    pub excluded: Vec<Range<usize>>,
+    pub lines: Option<LineIndex>,
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)((?:[^}]|\}[^}])*)\}\}").unwrap()
+});
+
+impl Scan {
+    /// Whether byte `pos` lies in code or an HTML comment.
+    pub fn is_excluded(&self, pos: usize) -> bool {
+        let i = self.excluded.partition_point(|r| r.end <= pos);
+        self.excluded.get(i).is_some_and(|r| r.start <= pos)
+    }
+
+    /// 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines.as_ref().map_or(1, |l| l.line(offset))
+    }
+}
+
+/// Scans `source` for the placeholders named in `names`; other `{{#...}}` (mdBook's own
+/// `include`, `title`, ...) are left alone for mdBook.
+pub fn scan(source: &str, names: &[&str]) -> Scan {
+    let lines = LineIndex::new(source);
+    let (excluded, headings) = structure(source, &lines);
+    let mut scan = Scan {
+        excluded,
+        headings,
+        ..Scan::default()
+    };
+    for cap in PLACEHOLDER.captures_iter(source) {
+        let whole = cap.get(0).unwrap();
+        let name = &cap[2];
+        if !names.contains(&name) || scan.is_excluded(whole.start()) {
+            continue;
+        }
+        if !cap[1].is_empty() {
+            scan.escapes.push(whole.start()..whole.start() + 1);
+            continue;
+        }
+        let args = cap[3].trim();
+        // `{{#tablefoo}}` is not `{{#table foo}}`: arguments must be separated by white space.
+        if !cap[3].is_empty() && !cap[3].starts_with(char::is_whitespace) {
+            continue;
+        }
+        let line_start = source[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[whole.end()..]
+            .find('\n')
+            .map_or(source.len(), |i| whole.end() + i);
+        let block = source[line_start..whole.start()].trim().is_empty()
+            && source[whole.end()..line_end].trim().is_empty();
+        scan.placeholders.push(Placeholder {
+            name: name.to_string(),
+            args: args.to_string(),
+            span: whole.range(),
+            line: lines.line(whole.start()),
+            block,
+        });
+    }
+    scan.lines = Some(lines);
+    scan
+}
+
+fn structure(source: &str, lines: &LineIndex) -> (Vec<Range<usize>>, Vec<Heading>) {
+    let mut excluded = Vec::new();
+    let mut headings = Vec::new();
+    let mut current: Option<Heading> = None;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => excluded.push(range),
+            Event::Code(ref code) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(code);
+                }
+                excluded.push(range);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                // HTML comments hide text from readers; one may run over several lines.
+                let mut from = range.start;
+                while let Some(open) = source[from..range.end].find("<!--") {
+                    let open = from + open;
+                    let close = source[open..]
+                        .find("-->")
+                        .map_or(source.len(), |i| open + i + 3);
+                    excluded.push(open..close);
+                    from = close.min(range.end);
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some(Heading {
+                    level: level as u8,
+                    text: String::new(),
+                    span: range.clone(),
+                    line: lines.line(range.start),
+                });
+            }
+            Event::Text(ref text) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut h) = current.take() {
+                    h.text = h.text.trim().to_string();
+                    headings.push(h);
+                }
+            }
+            _ => {}
+        }
+    }
+    excluded.sort_by_key(|r| r.start);
+    // Merge nested ranges (a code span inside an excluded HTML block, say).
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(excluded.len());
+    for r in excluded {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    (merged, headings)
+}
+
+#[cfg(test)]
+mod tests;

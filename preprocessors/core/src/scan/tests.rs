@@ -1,0 +1,64 @@
+use super::*;
+
+const NAMES: &[&str] = &["table", "value", "progress"];
+
+#[test]
+fn finds_placeholders_with_lines_and_block_context() {
+    let src = "# 标题\n\n{{#table trade cols=年份}}\n\n出口{{#value trade row=2024 col=出口额}}亿美元。\n\n{{#progress}}\n";
+    let scan = scan(src, NAMES);
+    let found: Vec<_> = scan
+        .placeholders
+        .iter()
+        .map(|p| (p.name.as_str(), p.args.as_str(), p.line, p.block))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("table", "trade cols=年份", 3, true),
+            ("value", "trade row=2024 col=出口额", 5, false),
+            ("progress", "", 7, true),
+        ]
+    );
+    assert_eq!(
+        &src[scan.placeholders[0].span.clone()],
+        "{{#table trade cols=年份}}"
+    );
+}
+
+#[test]
+fn skips_code_spans_fenced_and_indented_code_and_comments() {
+    let src = "`{{#value a}}`\n\n```\n{{#table a}}\n```\n\n    {{#table b}}\n\n<!-- {{#table c}} -->\n\n{{#table d}}\n";
+    let scan = scan(src, NAMES);
+    let args: Vec<_> = scan.placeholders.iter().map(|p| p.args.as_str()).collect();
+    assert_eq!(args, vec!["d"]);
+}
+
+#[test]
+fn escaped_placeholders_are_recorded_not_expanded() {
+    let src = r"写 \{{#table trade}} 即可。";
+    let scan = scan(src, NAMES);
+    assert!(scan.placeholders.is_empty());
+    assert_eq!(scan.escapes, vec![4..5]);
+    assert_eq!(&src[4..5], "\\");
+}
+
+#[test]
+fn leaves_other_placeholders_to_mdbook() {
+    let scan = scan("{{#include a.md}} {{#tables x}} {{#tablex}}", NAMES);
+    assert!(scan.placeholders.is_empty());
+}
+
+#[test]
+fn collects_headings_with_plain_text() {
+    let src = "## （一）贸易合作【现状待整理】\n\n### 现状 `x`\n\n正文\n\n```\n# 不是标题\n```\n";
+    let scan = scan(src, NAMES);
+    let heads: Vec<_> = scan
+        .headings
+        .iter()
+        .map(|h| (h.level, h.text.as_str(), h.line))
+        .collect();
+    assert_eq!(
+        heads,
+        vec![(2, "（一）贸易合作【现状待整理】", 1), (3, "现状 x", 3)]
+    );
+}

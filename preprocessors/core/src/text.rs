@@ -1,0 +1,106 @@
+//! Text utilities shared by HTML, SVG and Markdown output.
+
+/// Escapes text for HTML and SVG (element content and quoted attribute values).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell or paragraph (for non-HTML renderers).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '{' | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a character is shown full-width (CJK ideographs, kana, Hangul, full-width forms).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Display width in "ems": full-width characters count 1, everything else about 0.55.
+///
+/// Good enough to lay out chart labels without loading fonts.
+pub fn display_width_em(text: &str) -> f64 {
+    text.chars()
+        .map(|c| {
+            if is_wide(c) {
+                1.0
+            } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' {
+                0.68
+            } else if matches!(c, '.' | ',' | ':' | ';' | '!' | '|' | 'i' | 'l' | '\'') {
+                0.3
+            } else {
+                0.56
+            }
+        })
+        .sum()
+}
+
+/// Counts the characters a Chinese editor counts as 字数: CJK characters, full-width
+/// punctuation, letters and digits; white space and Markdown syntax are not counted.
+pub fn count_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| is_wide(*c) || c.is_alphanumeric())
+        .count()
+}
+
+/// Maps byte offsets to 1-based line numbers.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Pending work and the progress page.
