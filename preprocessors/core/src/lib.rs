@@ -7,6 +7,7 @@
 //! splicing replacements back by byte span ([`edit`]).
 
 pub mod args;
+pub mod calc;
 pub mod callout;
 pub mod config;
 pub mod data;

@@ -1,0 +1,276 @@
+use super::*;
+use std::fs;
+
+struct Book {
+    dir: PathBuf,
+}
+
+impl Book {
+    /// A throwaway book source folder with a data folder.
+    fn new(name: &str) -> Book {
+        let dir =
+            std::env::temp_dir().join(format!("report-core-data-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("book/data")).unwrap();
+        Book { dir }
+    }
+    fn write(&self, rel: &str, bytes: &[u8]) {
+        let p = self.dir.join("book/data").join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
+    fn meta(&self, id: &str) {
+        self.write(
+            &format!("{id}.toml"),
+            "title = \"进出口\"\nunit = \"亿美元\"\nsource = \"中国医药保健品进出口商会\"\nas-of = \"2024\"\n".as_bytes(),
+        );
+    }
+    fn store(&self) -> Store {
+        Store::new(self.dir.join("book"), "book", "data")
+    }
+}
+
+impl Drop for Book {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+const CSV: &str = "年份,出口额,进口额\n2023,1020.56,\n2024,1079.6,914.1\n";
+
+fn check_reads(book: &Book, id: &str) {
+    let ds = book.store().get(id).unwrap();
+    assert_eq!(ds.column_names(), vec!["年份", "出口额", "进口额"]);
+    assert_eq!(ds.number(1, 1).unwrap(), Some(1079.6));
+    assert_eq!(ds.number(0, 2).unwrap(), None);
+    assert_eq!(ds.row_label(1), "2024");
+    assert_eq!(ds.columns[1].decimals, 2);
+    assert_eq!(ds.columns[2].unit, "亿美元");
+    assert!(!ds.columns[0].numeric && ds.columns[1].numeric);
+}
+
+#[test]
+fn reads_utf8_with_and_without_bom() {
+    let book = Book::new("utf8");
+    book.write("a.csv", CSV.as_bytes());
+    book.meta("a");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(CSV.as_bytes());
+    book.write("b.csv", &bom);
+    book.meta("b");
+    check_reads(&book, "a");
+    check_reads(&book, "b");
+}
+
+#[test]
+fn reads_gbk_as_saved_by_excel_on_chinese_windows() {
+    let book = Book::new("gbk");
+    let (bytes, _, _) = encoding_rs::GBK.encode(CSV);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "fixture must not be UTF-8"
+    );
+    book.write("g.csv", &bytes);
+    book.meta("g");
+    check_reads(&book, "g");
+}
+
+#[test]
+fn reads_utf16_tab_separated_unicode_text() {
+    let book = Book::new("utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in CSV.replace(',', "\t").encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    book.write("u.csv", &bytes);
+    book.meta("u");
+    check_reads(&book, "u");
+}
+
+#[test]
+fn reads_json_rows_and_facts() {
+    let book = Book::new("json");
+    book.write(
+        "rows.json",
+        r#"[{"年份": 2023, "出口额": 1020.56, "进口额": null}, {"年份": 2024, "出口额": 1079.6, "进口额": 914.1}]"#.as_bytes(),
+    );
+    book.meta("rows");
+    check_reads(&book, "rows");
+    book.write(
+        "facts.json",
+        r#"{"交易数": 126, "首付款": "40.99"}"#.as_bytes(),
+    );
+    book.meta("facts");
+    let ds = book.store().get("facts").unwrap();
+    assert_eq!(ds.column_names(), vec!["键", "值"]);
+    assert_eq!(
+        ds.number(ds.row("首付款").unwrap(), 1).unwrap(),
+        Some(40.99)
+    );
+}
+
+#[test]
+fn each_dataset_is_parsed_once() {
+    let book = Book::new("once");
+    book.write("a.csv", CSV.as_bytes());
+    book.meta("a");
+    let store = book.store();
+    for _ in 0..5 {
+        store.get("a").unwrap();
+        store.get("a.csv").unwrap();
+    }
+    assert_eq!(store.parses(), 1);
+}
+
+#[test]
+fn unknown_dataset_column_and_row_suggest_the_nearest() {
+    let book = Book::new("suggest");
+    book.write("trade/totals.csv", CSV.as_bytes());
+    book.meta("trade/totals");
+    let store = book.store();
+    assert_eq!(
+        store.get("trade/total").unwrap_err(),
+        "找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+    );
+    let ds = store.get("trade/totals").unwrap();
+    assert_eq!(
+        ds.column("出口").unwrap_err(),
+        "数据集「trade/totals」没有「出口」这一列，是不是想写「出口额」？"
+    );
+    assert_eq!(
+        ds.row("2025").unwrap_err(),
+        "数据集「trade/totals」的「年份」列里没有「2025」这一行，是不是想写「2023」？"
+    );
+}
+
+#[test]
+fn refuses_paths_outside_the_book() {
+    let book = Book::new("paths");
+    let store = book.store();
+    for bad in ["../secret", "/etc/passwd", "a/../../b", "C:/x"] {
+        assert_eq!(
+            store.get(bad).unwrap_err(),
+            format!(
+                "数据集路径「{bad}」不允许：只能引用 book/data/ 下的文件，且不能含 .. 或绝对路径"
+            )
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn refuses_links_that_leave_the_book() {
+    let book = Book::new("symlink");
+    let outside = book.dir.join("outside.csv");
+    fs::write(&outside, CSV).unwrap();
+    std::os::unix::fs::symlink(&outside, book.dir.join("book/data/leak.csv")).unwrap();
+    book.meta("leak");
+    assert_eq!(
+        book.store().get("leak").unwrap_err(),
+        "数据集「leak」指向 book 目录之外的文件，出于安全考虑不予读取"
+    );
+}
+
+#[test]
+fn bad_cells_name_file_row_and_column() {
+    let book = Book::new("badcell");
+    book.write(
+        "a.csv",
+        "年份,出口额\n2023,1020.56\n2024,约1080\n".as_bytes(),
+    );
+    book.meta("a");
+    let ds = book.store().get("a").unwrap();
+    assert_eq!(
+        ds.number(1, 1).unwrap_err(),
+        "book/data/a.csv 第3行「出口额」列的「约1080」不是数字；请填写数字，或留空/写“待补充”表示缺失"
+    );
+}
+
+#[test]
+fn malformed_files_get_clear_messages() {
+    let book = Book::new("malformed");
+    book.write("dup.csv", "年份,值,值\n2023,1,2\n".as_bytes());
+    book.meta("dup");
+    book.write("wide.csv", "年份,值\n2023,1,2\n".as_bytes());
+    book.meta("wide");
+    book.write("nometa.csv", CSV.as_bytes());
+    book.write("badmeta.csv", CSV.as_bytes());
+    book.write("badmeta.toml", "title = \"x\"\nsorce = \"y\"\n".as_bytes());
+    book.write("bad.json", b"[1, 2");
+    book.meta("bad");
+    book.write("latin1.csv", b"a,b\n\xff\xfe\xfd,1\n\x80\x81\n");
+    book.meta("latin1");
+    let store = book.store();
+    assert_eq!(
+        store.get("dup").unwrap_err(),
+        "book/data/dup.csv 第1行有两列都叫「值」（第2列和第3列）；列名不能重复"
+    );
+    assert_eq!(
+        store.get("wide").unwrap_err(),
+        "book/data/wide.csv 第2行有3个值，但表头只有2列；请检查是否多了逗号"
+    );
+    assert_eq!(
+        store.get("nometa").unwrap_err(),
+        "数据集「nometa」缺少元数据文件 book/data/nometa.toml（至少写明 title、unit、source）"
+    );
+    let err = store.get("badmeta").unwrap_err();
+    assert!(
+        err.starts_with("book/data/badmeta.toml 的元数据有误："),
+        "{err}"
+    );
+    assert!(err.contains("sorce"), "{err}");
+    let err = store.get("bad").unwrap_err();
+    assert!(
+        err.starts_with("book/data/bad.json 第1行第5列不是有效的 JSON：列表没有结束（缺少 ]）"),
+        "{err}"
+    );
+    assert_eq!(
+        store.get("latin1").unwrap_err(),
+        "book/data/latin1.csv 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）；请在 Excel 或 WPS 中另存为“CSV UTF-8”"
+    );
+}
+
+#[test]
+fn cells_accept_separators_percent_and_missing_marks() {
+    assert_eq!(
+        parse_cell("1,079.6"),
+        Cell::Number {
+            value: 1079.6,
+            text: "1079.6".into()
+        }
+    );
+    assert_eq!(
+        parse_cell("73.1%"),
+        Cell::Number {
+            value: 73.1,
+            text: "73.1".into()
+        }
+    );
+    assert_eq!(
+        parse_cell("－2"),
+        Cell::Number {
+            value: -2.0,
+            text: "-2".into()
+        }
+    );
+    for m in ["", " ", "待补充", "—", "-", "NA"] {
+        assert_eq!(parse_cell(m), Cell::Missing, "{m:?}");
+    }
+    assert_eq!(parse_cell("欧盟"), Cell::Text("欧盟".into()));
+    assert_eq!(parse_cell("2017-01"), Cell::Text("2017-01".into()));
+}
+
+#[test]
+fn per_row_units_come_from_a_unit_column() {
+    let book = Book::new("units");
+    book.write(
+        "f.csv",
+        "指标,数值,单位\n交易数,126,起\n总金额,525.77,亿美元\n".as_bytes(),
+    );
+    book.meta("f");
+    let ds = book.store().get("f").unwrap();
+    let col = ds.column("数值").unwrap();
+    assert_eq!(ds.unit(ds.row("交易数").unwrap(), col), "起");
+    assert_eq!(ds.unit(ds.row("总金额").unwrap(), col), "亿美元");
+    assert!(!ds.columns[2].numeric);
+}
