@@ -178,10 +178,10 @@ impl Dataset {
 
     /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
     pub fn unit(&self, row: usize, col: usize) -> &str {
-        if let Some(u) = self.unit_column {
-            if let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u] {
-                return t;
-            }
+        if let Some(u) = self.unit_column
+            && let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u]
+        {
+            return t;
         }
         &self.columns[col].unit
     }
@@ -357,8 +357,11 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, String> {
     Ok(text.into_owned())
 }
 
+/// A header and the records under it, each with its line in the file.
+type RawTable = (Vec<String>, Vec<(usize, Vec<String>)>);
+
 /// Parses CSV text (comma- or, for Excel's "Unicode text", tab-separated).
-fn parse_csv(text: &str, file: &str) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
+fn parse_csv(text: &str, file: &str) -> Result<RawTable, String> {
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
@@ -391,7 +394,7 @@ fn parse_csv(text: &str, file: &str) -> Result<(Vec<String>, Vec<(usize, Vec<Str
 }
 
 /// Parses JSON: an array of row objects, or one object of key → value facts.
-fn parse_json(text: &str, file: &str) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
+fn parse_json(text: &str, file: &str) -> Result<RawTable, String> {
     use serde_json::Value;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         format!(
@@ -548,13 +551,13 @@ impl Store {
                 msg
             })?;
         // Links inside the data folder must not lead out of the book.
-        if let (Ok(real), Ok(root)) = (path.canonicalize(), self.src_dir.canonicalize()) {
-            if !real.starts_with(&root) {
-                return Err(format!(
-                    "数据集「{id}」指向 {} 目录之外的文件，出于安全考虑不予读取",
-                    self.src_name
-                ));
-            }
+        if let (Ok(real), Ok(root)) = (path.canonicalize(), self.src_dir.canonicalize())
+            && !real.starts_with(&root)
+        {
+            return Err(format!(
+                "数据集「{id}」指向 {} 目录之外的文件，出于安全考虑不予读取",
+                self.src_name
+            ));
         }
         let rel = format!("{id}.{ext}");
         let file = self.writer_path(&rel);

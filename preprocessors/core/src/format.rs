@@ -107,10 +107,10 @@ impl NumberFormat {
 /// Splits a unit into its magnitude prefix and base: 亿美元 → (1e8, 美元).
 pub fn split_unit(unit: &str) -> (f64, &str) {
     for (p, m) in PREFIXES {
-        if let Some(base) = unit.strip_prefix(p) {
-            if !base.is_empty() {
-                return (*m, base);
-            }
+        if let Some(base) = unit.strip_prefix(p)
+            && !base.is_empty()
+        {
+            return (*m, base);
         }
     }
     (1.0, unit)
