@@ -2,6 +2,7 @@
 
 use std::error::Error;
 use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 pub type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
@@ -15,7 +16,12 @@ pub fn progress(message: &str) {
 
 /// How a command reads in a progress line or an error: `cargo build --release -p x`.
 pub fn display(command: &Command) -> String {
-    let mut text = command.get_program().to_string_lossy().into_owned();
+    let program = Path::new(command.get_program());
+    // `$CARGO` is a long toolchain path; it reads better as what the writer would type.
+    let mut text = match program.file_stem().and_then(|stem| stem.to_str()) {
+        Some("cargo") => "cargo".to_owned(),
+        _ => program.to_string_lossy().into_owned(),
+    };
     for arg in command.get_args() {
         let arg = arg.to_string_lossy();
         text.push(' ');
