@@ -29,6 +29,7 @@ fn steps(parts: &[&str]) -> Vec<&'static str> {
                 "mdBook CLI",
                 "preprocessor",
                 "Chromium",
+                "Chinese font",
                 "Node packages",
                 "book build",
                 "browser tests",
@@ -114,6 +115,7 @@ fn run_steps(suite: &mut Suite) -> Result {
         )
     })?;
     let chromium = suite.step("Chromium", |_| tools::ensure_chromium())?;
+    suite.step("Chinese font", |_| tools::ensure_cjk_font())?;
     let browser_dir = root.join("tests/browser");
     suite.step("Node packages", |_| {
         tools::ensure_node_modules(&browser_dir)
@@ -307,11 +309,12 @@ mod tests {
                 "preprocessor",
                 "cargo test",
                 "Chromium",
+                "Chinese font",
                 "Node packages",
                 "book build",
                 "browser tests"
             ]
         );
-        assert_eq!(steps(&PARTS).len(), 10);
+        assert_eq!(steps(&PARTS).len(), 11);
     }
 }

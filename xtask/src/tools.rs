@@ -264,6 +264,24 @@ pub fn ensure_chromium() -> Result<PathBuf> {
     Ok(path)
 }
 
+/// A font with Chinese glyphs, so that screenshots and layout in the browser tests are the
+/// report as readers see it (without one, Chromium draws boxes of another width). Debian's
+/// small WenQuanYi Micro Hei when fontconfig knows none and we are root; else a warning.
+pub fn ensure_cjk_font() -> Result {
+    let families = run::output(Command::new("fc-list").args([":lang=zh", "family"]));
+    if families.is_some_and(|families| !families.trim().is_empty()) {
+        return Ok(());
+    }
+    if !is_root() {
+        run::progress(
+            "warning: no Chinese font found (fc-list :lang=zh); screenshots will show boxes. \
+             Install one, e.g. `sudo apt-get install fonts-wqy-microhei`",
+        );
+        return Ok(());
+    }
+    apt_install("a Chinese font", &["fonts-wqy-microhei"])
+}
+
 /// Node.js and npm (the machine's; Debian's packages if missing and root).
 fn ensure_node() -> Result {
     if run::output(Command::new("node").arg("--version")).is_some()
