@@ -1,7 +1,8 @@
 //! The markup of error boxes and pending callouts, shared by every placeholder.
 //!
 //! Block callouts are a single line of HTML wrapped in blank lines, so that Markdown
-//! treats them as one HTML block wherever they land.
+//! treats them as one HTML block wherever they land. Every text is escaped; `assets/`
+//! styles the classes `report-error`, `report-pending` and `report-editorial`.
 
 use crate::config::Target;
 use crate::text::{escape_html, escape_markdown};
@@ -26,15 +27,39 @@ pub fn error(target: Target, message: &str, block: bool) -> String {
 
 /// A pending callout (block) or badge (inline), with the id the progress page links to.
 pub fn pending(target: Target, label: &str, note: &str, anchor: &str, block: bool) -> String {
+    marked(target, "report-pending", label, note, anchor, block)
+}
+
+/// A note to co-authors, shown in draft builds only: like a pending callout, with its own
+/// class so that it stands apart from the work readers may see.
+pub fn editorial(target: Target, note: &str, anchor: &str, block: bool) -> String {
+    marked(
+        target,
+        "report-pending report-editorial",
+        "编辑备注",
+        note,
+        anchor,
+        block,
+    )
+}
+
+fn marked(
+    target: Target,
+    class: &str,
+    label: &str,
+    note: &str,
+    anchor: &str,
+    block: bool,
+) -> String {
     match (target, block) {
         (Target::Html, true) => format!(
-            "\n\n<div class=\"report-pending\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</div>\n\n",
+            "\n\n<div class=\"{class}\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</div>\n\n",
             escape_html(anchor),
             escape_html(label),
             escape_html(note)
         ),
         (Target::Html, false) => format!(
-            "<span class=\"report-pending\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</span>",
+            "<span class=\"{class}\" id=\"{}\" role=\"note\"><span class=\"report-pending-label\">{}</span> {}</span>",
             escape_html(anchor),
             escape_html(label),
             escape_html(note)

@@ -16,6 +16,12 @@ pub enum PendingKind {
 }
 
 impl PendingKind {
+    /// Whether this is a note to co-authors rather than unfinished work readers may see.
+    pub fn is_editorial(self) -> bool {
+        self == PendingKind::Editorial
+    }
+
+    /// The label of its callout, progress-page entry and log line.
     pub fn label(self) -> &'static str {
         match self {
             PendingKind::Marker => "待完成",
@@ -42,9 +48,17 @@ pub struct PendingItem {
 }
 
 impl PendingItem {
-    /// The build-log line: `book/PATH.md:LINE  note`.
+    /// The build-log line: `book/PATH.md:LINE  section path  label：note`, e.g.
+    /// `book/trade.md:12  贸易合作 › 现状  待完成：现状待整理`.
     pub fn log_line(&self, section: &str) -> String {
-        format!("{}:{}  {}  {}", self.file, self.line, section, self.note)
+        format!(
+            "{}:{}  {}  {}：{}",
+            self.file,
+            self.line,
+            section,
+            self.kind.label(),
+            self.note
+        )
     }
 }
 
