@@ -1,36 +1,214 @@
 use super::*;
+use report_core::config::Mode;
+use report_core::edit::apply;
 use report_core::scan::scan;
 
-#[test]
-fn explore() {
-    let src = "# 贸易合作【现状待整理】\n\n## 现状\n\n### 药械产品进出口情况（分两段）\n\n出口额待补充数据，另见 `【待补充】`。\n\n【待完善】\n\n## 挑战✅\n\n市场准入（可以用你写好的那段）问题。加入ICH（国际人用药品注册技术协调会）。\n\n## 对应政策\n\n<!-- 以后再写 -->\n\n```\n## 不是标题\n```\n\n## 政策 {{#pending 需要补充三条建议}}\n";
-    let s = scan(src, &["pending", "progress"]);
-    let ch = Chapter {
+fn report(mode: Mode) -> ReportConfig {
+    let mut report = ReportConfig::default();
+    report.mode = mode;
+    report
+}
+
+/// The page as built, the items as (line, kind, note, anchor).
+fn run_with(
+    cfg: &PendingConfig,
+    mode: Mode,
+    target: Target,
+    source: &str,
+) -> (String, Vec<(usize, PendingKind, String, String)>) {
+    let scan = scan(source, &["pending", "table", "progress"]);
+    let chapter = Chapter {
         file: "book/trade.md",
         path: "trade.md",
         name: "贸易合作",
-        source: src,
-        scan: &s,
+        source,
+        scan: &scan,
     };
-    let cfg = PendingConfig::default();
-    let found = detect(&cfg, &ReportConfig::default(), Target::Html, &ch);
-    println!("{}", report_core::edit::apply(src, found.edits.clone()));
-    for i in &found.items {
-        println!("{i:?}");
+    let found = detect(cfg, &report(mode), target, &chapter);
+    assert!(found.errors.is_empty());
+    for item in &found.items {
+        assert_eq!(item.file, "book/trade.md");
+        assert_eq!(item.chapter, "trade.md");
     }
-    let o = crate::outline(&cfg, &ch);
-    for s in &o.sections {
-        println!("{s:?}");
-    }
-    println!(
-        "{}",
-        crate::progress_page(&cfg, &[o.clone()], &found.items, Target::Html)
+    let items = found
+        .items
+        .iter()
+        .map(|i| (i.line, i.kind, i.note.clone(), i.anchor.clone()))
+        .collect();
+    (apply(source, found.edits), items)
+}
+
+fn run(mode: Mode, source: &str) -> (String, Vec<(usize, PendingKind, String, String)>) {
+    run_with(&PendingConfig::default(), mode, Target::Html, source)
+}
+
+fn item(line: usize, kind: PendingKind, note: &str, offset: usize) -> (usize, PendingKind, String, String) {
+    (line, kind, note.to_string(), format!("pending-{offset}"))
+}
+
+#[test]
+fn a_note_alone_on_its_line_becomes_a_block_callout() {
+    let (page, items) = run(Mode::Draft, "正文。\n【待完善】\n下文。\n");
+    assert_eq!(
+        page,
+        "正文。\n\n\n<div class=\"report-pending\" id=\"pending-10\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 待完善</div>\n\n\n下文。\n"
     );
-    println!(
-        "{}",
-        crate::progress_page(&cfg, &[o.clone()], &found.items, Target::Markdown)
+    assert_eq!(items, [item(2, PendingKind::Note, "待完善", 10)]);
+}
+
+#[test]
+fn a_note_inside_a_sentence_becomes_a_badge() {
+    let (page, items) = run(Mode::Draft, "出口额待补充数据，见下。\n");
+    assert_eq!(
+        page,
+        "出口额<span class=\"report-pending\" id=\"pending-9\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 待补充数据</span>，见下。\n"
     );
-    for l in crate::log_lines(&[o], &found.items) {
-        println!("{l}");
+    assert_eq!(items, [item(1, PendingKind::Note, "待补充数据", 9)]);
+}
+
+#[test]
+fn an_explicit_marker_becomes_a_callout() {
+    let (page, items) = run(Mode::Draft, "# 标题\n\n正文。\n\n{{#pending 补充<2024>年数据}}\n");
+    assert_eq!(
+        page,
+        "# 标题\n\n正文。\n\n\n\n<div class=\"report-pending\" id=\"pending-21\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 补充&lt;2024&gt;年数据</div>\n\n\n"
+    );
+    assert_eq!(items, [item(5, PendingKind::Marker, "补充<2024>年数据", 21)]);
+}
+
+#[test]
+fn a_note_in_a_heading_leaves_the_heading_and_follows_it() {
+    let (page, items) = run(Mode::Draft, "## （一）贸易合作【现状待整理】\n\n### 现状\n\n正文。\n");
+    assert_eq!(
+        page,
+        "## （一）贸易合作\n\n<div class=\"report-pending\" id=\"pending-24\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 现状待整理</div>\n\n\n\n### 现状\n\n正文。\n"
+    );
+    assert_eq!(items, [item(1, PendingKind::Note, "现状待整理", 24)]);
+}
+
+#[test]
+fn several_marks_in_one_heading_follow_it_in_order() {
+    let (page, items) = run(
+        Mode::Draft,
+        "## 制度合作【缺中药情况】{{#pending 时间轴}}\r\n\r\n正文。\r\n",
+    );
+    assert!(
+        page.starts_with("## 制度合作\n\n<div class=\"report-pending\" id=\"pending-15\""),
+        "{page}"
+    );
+    assert!(page.contains("缺中药情况</div>\n\n\n\n<div class=\"report-pending\" id=\"pending-36\""));
+    assert!(page.ends_with("时间轴</div>\n\n\r\n\r\n正文。\r\n"), "{page:?}");
+    assert_eq!(
+        items,
+        [
+            item(1, PendingKind::Note, "缺中药情况", 15),
+            item(1, PendingKind::Marker, "时间轴", 36)
+        ]
+    );
+}
+
+const EDITORIAL: &str = "## 挑战\n\n海外市场准入壁垒问题（可以用你写好的那段）\n\n### 人才（参考反制文件）\n\n正文。【待完善】\n";
+
+#[test]
+fn draft_shows_editorial_notes_as_their_own_callout() {
+    let (page, items) = run(Mode::Draft, EDITORIAL);
+    assert!(page.contains("海外市场准入壁垒问题<span class=\"report-pending report-editorial\" id=\"pending-41\" role=\"note\"><span class=\"report-pending-label\">编辑备注</span> 可以用你写好的那段</span>\n"), "{page}");
+    assert!(page.contains("### 人才\n\n<div class=\"report-pending report-editorial\" id=\"pending-86\""), "{page}");
+    assert_eq!(
+        items,
+        [
+            item(3, PendingKind::Editorial, "可以用你写好的那段", 41),
+            item(5, PendingKind::Editorial, "参考反制文件", 86),
+            item(7, PendingKind::Note, "待完善", 121),
+        ]
+    );
+}
+
+#[test]
+fn publish_removes_editorial_notes_without_a_trace_and_keeps_pending_work() {
+    let (page, items) = run(Mode::Publish, EDITORIAL);
+    assert_eq!(
+        page,
+        "## 挑战\n\n海外市场准入壁垒问题\n\n### 人才\n\n正文。<span class=\"report-pending\" id=\"pending-121\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 待完善</span>\n"
+    );
+    assert_eq!(items, [item(7, PendingKind::Note, "待完善", 121)]);
+}
+
+#[test]
+fn final_reports_editorial_notes_with_the_rest() {
+    let (_, items) = run(Mode::Final, EDITORIAL);
+    let kinds: Vec<_> = items.iter().map(|i| i.1).collect();
+    assert_eq!(
+        kinds,
+        [PendingKind::Editorial, PendingKind::Editorial, PendingKind::Note]
+    );
+}
+
+#[test]
+fn a_finished_chapter_has_no_edits_in_any_mode() {
+    let source = "# 贸易合作\n\n## 现状\n\n加入ICH（国际人用药品注册技术协调会）。\n";
+    for mode in [Mode::Draft, Mode::Publish, Mode::Final] {
+        assert_eq!(run(mode, source), (source.to_string(), vec![]));
     }
+}
+
+#[test]
+fn empty_sections_are_pending() {
+    let source = "# 产能合作\n\n## 现状\n\n### 中企在外建厂\n\n正文。\n\n### 外资在华建厂\n<!-- 下周写 -->\n\n## 挑战\n\n## 政策\n   \n";
+    let (page, items) = run(Mode::Draft, source);
+    assert_eq!(
+        items,
+        [
+            item(9, PendingKind::EmptySection, "「外资在华建厂」尚无正文", 62),
+            item(12, PendingKind::EmptySection, "「挑战」尚无正文", 105),
+            item(14, PendingKind::EmptySection, "「政策」尚无正文", 116),
+        ]
+    );
+    assert!(page.contains("## 挑战\n\n<div class=\"report-pending\" id=\"pending-105\" role=\"note\"><span class=\"report-pending-label\">空章节</span> 「挑战」尚无正文</div>\n\n\n"));
+    assert!(page.contains("### 外资在华建厂\n\n<div class=\"report-pending\" id=\"pending-62\""));
+}
+
+#[test]
+fn a_heading_followed_by_sub_headings_or_holding_a_note_is_not_reported_as_empty() {
+    let source = "# 贸易合作\n## 现状【待整理】\n## 挑战\n### 准入\n正文\n## 政策 {{#pending 写三条}}\n";
+    let (_, items) = run(Mode::Draft, source);
+    let kinds: Vec<_> = items.iter().map(|i| (i.0, i.1)).collect();
+    assert_eq!(kinds, [(2, PendingKind::Note), (6, PendingKind::Marker)]);
+}
+
+#[test]
+fn headings_in_code_blocks_are_not_sections() {
+    let source = "## 示例\n\n```markdown\n## 现状\n```\n\n    ## 挑战\n";
+    assert_eq!(run(Mode::Draft, source).1, vec![]);
+}
+
+#[test]
+fn empty_sections_can_be_switched_off() {
+    let cfg = PendingConfig {
+        empty_sections: false,
+        ..PendingConfig::default()
+    };
+    let (page, items) = run_with(&cfg, Mode::Draft, Target::Html, "## 挑战\n\n## 政策\n");
+    assert_eq!((page.as_str(), items), ("## 挑战\n\n## 政策\n", vec![]));
+}
+
+#[test]
+fn other_renderers_get_markdown_callouts() {
+    let source = "## 现状【待整理】\n\n出口*额*待补充。\n\n【待完善】\n\n说明（可以用你写好的那段）\n";
+    let (page, _) = run_with(&PendingConfig::default(), Mode::Draft, Target::Markdown, source);
+    assert_eq!(
+        page,
+        "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额***〔待完成：待补充〕**。\n\n\n\n> **待完成** 待完善\n\n\n\n说明**〔编辑备注：可以用你写好的那段〕**\n"
+    );
+}
+
+#[test]
+fn custom_patterns_replace_the_defaults() {
+    let cfg = PendingConfig::from_table(
+        &toml::from_str("notes = ['TODO']\neditorial = ['@@[^@]+@@']").unwrap(),
+    )
+    .unwrap();
+    let (page, items) = run_with(&cfg, Mode::Publish, Target::Markdown, "甲TODO乙【待完善】丙@@给老王@@丁\n");
+    assert_eq!(page, "甲**〔待完成：TODO〕**乙【待完善】丙丁\n");
+    assert_eq!(items, [item(1, PendingKind::Note, "TODO", 3)]);
 }
