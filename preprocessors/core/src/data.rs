@@ -186,6 +186,24 @@ impl Dataset {
         &self.columns[col].unit
     }
 
+    /// Decimals to print a cell with: the column's, except in fact sheets (with a `单位`
+    /// column), whose rows are unrelated figures each printed as written.
+    pub fn decimals(&self, row: usize, col: usize) -> usize {
+        match (&self.rows[row][col], self.unit_column) {
+            (Cell::Number { text, .. }, Some(_))
+                if self
+                    .meta
+                    .columns
+                    .get(&self.columns[col].name)
+                    .and_then(|c| c.decimals)
+                    .is_none() =>
+            {
+                decimals_written(text)
+            }
+            _ => self.columns[col].decimals,
+        }
+    }
+
     /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
     pub fn locate(&self, row: usize, col: usize) -> String {
         format!(
@@ -260,20 +278,25 @@ impl Dataset {
             .map(|(i, h)| {
                 let name = h.trim().to_string();
                 let cm = meta.columns.get(&name).cloned().unwrap_or_default();
-                let mut numeric = i != key && Some(i) != unit_column;
                 let mut decimals = 0;
-                let mut any = false;
+                let (mut numbers, mut texts) = (0, 0);
                 for r in &rows {
                     match &r[i] {
                         Cell::Number { text, .. } => {
-                            any = true;
+                            numbers += 1;
                             decimals = decimals.max(decimals_written(text));
                         }
-                        Cell::Text(_) => numeric = false,
+                        Cell::Text(_) => texts += 1,
                         Cell::Missing => {}
                     }
                 }
-                numeric &= any || cm.unit.is_some();
+                // A column of numbers with a stray text cell (约1080) stays numeric, so the
+                // stray cell is reported where it is used rather than turning the column
+                // into labels.
+                let declared = cm.unit.is_some() || cm.decimals.is_some();
+                let numeric = i != key
+                    && Some(i) != unit_column
+                    && (numbers > 0 && numbers >= texts || declared && numbers + texts > 0);
                 Column {
                     name,
                     numeric,
@@ -465,6 +488,19 @@ fn json_problem(e: &serde_json::Error) -> String {
     }
 }
 
+/// A metadata error on one line, with the fix for the usual mistake: Chinese key names
+/// must be quoted in TOML.
+fn meta_problem(file: &str, text: &str, e: &toml::de::Error) -> String {
+    let line = e.span().map_or(1, |s| {
+        text[..s.start.min(text.len())].matches('\n').count() + 1
+    });
+    let message = e.message().trim();
+    if message.contains("unquoted key") {
+        return format!("{file} 第{line}行：含中文的键名要加英文引号，例如 [columns.\"出口额\"]");
+    }
+    format!("{file} 第{line}行的元数据有误：{message}")
+}
+
 /// Loads datasets on demand and parses each at most once per build.
 pub struct Store {
     /// The book's source folder on disk.
@@ -574,8 +610,7 @@ impl Store {
         let meta: Meta = match fs::read(&meta_path) {
             Ok(bytes) => {
                 let text = decode(&bytes, &meta_file)?;
-                toml::from_str(&text)
-                    .map_err(|e| format!("{meta_file} 的元数据有误：{}", e.to_string().trim()))?
+                toml::from_str(&text).map_err(|e| meta_problem(&meta_file, &text, &e))?
             }
             Err(_) => {
                 return Err(format!(

@@ -32,6 +32,8 @@ pub struct NumberFormat {
     pub decimals: Option<usize>,
     /// Print `+` before positive numbers (growth rates).
     pub sign: bool,
+    /// Print the magnitude only, for prose such as 同比下降2.0%.
+    pub abs: bool,
     pub grouping: Grouping,
     /// Rescale to this prefix (`万` or `亿`, or `""` for none), adjusting the unit.
     pub scale: Option<String>,
@@ -42,10 +44,10 @@ pub struct NumberFormat {
 /// The option names that [`NumberFormat::from_args`] reads.
 pub const FORMAT_OPTIONS: &[&str] = &["decimals", "scale", "unit", "sep"];
 /// The switches that [`NumberFormat::from_args`] reads.
-pub const FORMAT_FLAGS: &[&str] = &["sign"];
+pub const FORMAT_FLAGS: &[&str] = &["sign", "abs"];
 
 impl NumberFormat {
-    /// Reads `decimals=`, `scale=`, `unit=`, `sep=` and the `sign` switch.
+    /// Reads `decimals=`, `scale=`, `unit=`, `sep=` and the `sign` and `abs` switches.
     pub fn from_args(args: &Args) -> Result<NumberFormat, String> {
         let decimals = match args.get("decimals") {
             None => None,
@@ -82,6 +84,7 @@ impl NumberFormat {
         Ok(NumberFormat {
             decimals,
             sign: args.flag("sign"),
+            abs: args.flag("abs"),
             grouping,
             scale,
             unit,
@@ -96,11 +99,20 @@ impl NumberFormat {
             None => (value, unit.to_string()),
         };
         let unit = self.unit.clone().unwrap_or(unit);
+        let value = if self.abs { value.abs() } else { value };
         let decimals = self.decimals.unwrap_or(default_decimals);
         (
             format_number(value, decimals, self.sign, self.grouping),
             unit,
         )
+    }
+
+    /// The number as plotted: rescaled like [`NumberFormat::apply`] prints it.
+    pub fn scaled(&self, value: f64, unit: &str) -> f64 {
+        match &self.scale {
+            Some(prefix) => rescale(value, unit, prefix).0,
+            None => value,
+        }
     }
 }
 

@@ -1,1 +1,200 @@
-//! The data placeholders.
+//! The data placeholders: `{{#table}}`, `{{#value}}`, `{{#chart}}` and `{{#ref}}`, with
+//! the book-wide numbering of tables and figures and the typed-number check.
+//!
+//! Each placeholder becomes an [`Edit`] on the chapter's original source; a placeholder
+//! that fails becomes an error box in its place and a [`Diagnostic`], never nothing.
+
+mod chart;
+mod numbering;
+mod select;
+mod table;
+mod typed;
+mod value;
+
+use report_core::args::Args;
+use report_core::callout;
+use report_core::config::Target;
+use report_core::data::{Dataset, Store};
+use report_core::diag::Diagnostic;
+use report_core::edit::Edit;
+use report_core::pending::{PendingItem, PendingKind, anchor_at};
+use report_core::scan::{Placeholder, Scan};
+use report_core::text::escape_html;
+
+pub use numbering::{Numbered, Numbering, NumberingInput};
+pub use typed::{TypedNumbers, TypedNumbersConfig};
+
+/// The placeholder names this crate expands.
+pub const NAMES: &[&str] = &["table", "value", "chart", "ref"];
+
+/// One chapter, as the data placeholders see it.
+pub struct Chapter<'a> {
+    /// The chapter file as the writer knows it, e.g. `book/trade.md`.
+    pub file: &'a str,
+    /// The chapter's source path in the book, e.g. `trade.md`.
+    pub path: &'a str,
+    pub source: &'a str,
+    pub scan: &'a Scan,
+}
+
+/// What the whole book shares while its chapters are expanded.
+pub struct Context<'a> {
+    pub store: &'a Store,
+    pub target: Target,
+    pub numbering: &'a Numbering,
+}
+
+/// The result of expanding one chapter.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    pub edits: Vec<Edit>,
+    /// Missing data that a table, value or chart shows.
+    pub items: Vec<PendingItem>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Expands every data placeholder of a chapter.
+pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
+    let mut out = Expansion::default();
+    for p in &chapter.scan.placeholders {
+        if !NAMES.contains(&p.name.as_str()) {
+            continue;
+        }
+        let rendered = match p.name.as_str() {
+            "table" => table::render(ctx, chapter, p),
+            "value" => value::render(ctx, chapter, p),
+            "chart" => chart::render(ctx, chapter, p),
+            "ref" => numbering::render_ref(ctx, chapter, p).map(Rendered::plain),
+            _ => unreachable!("filtered by NAMES"),
+        };
+        match rendered {
+            Ok(r) => {
+                let mut text = r.text;
+                if !r.missing.is_empty() {
+                    let anchor = anchor_at(p.span.start);
+                    let note = format!("缺少数据：{}", r.missing.join("；"));
+                    let badge = callout::pending(
+                        ctx.target,
+                        PendingKind::MissingData.label(),
+                        &note,
+                        &anchor,
+                        p.block,
+                    );
+                    text.push_str(&badge);
+                    out.items.push(PendingItem {
+                        file: chapter.file.to_string(),
+                        chapter: chapter.path.to_string(),
+                        line: p.line,
+                        kind: PendingKind::MissingData,
+                        note,
+                        anchor,
+                    });
+                }
+                out.edits.push(Edit::new(p.span.clone(), text));
+            }
+            Err(message) => {
+                let diag = Diagnostic {
+                    file: chapter.file.to_string(),
+                    line: p.line,
+                    message,
+                };
+                let shown = format!("{diag}（{}）", source_text(chapter, p));
+                out.edits.push(Edit::new(
+                    p.span.clone(),
+                    callout::error(ctx.target, &shown, p.block),
+                ));
+                out.errors.push(diag);
+            }
+        }
+    }
+    out
+}
+
+/// A placeholder's expansion and the missing cells it shows.
+pub(crate) struct Rendered {
+    pub text: String,
+    pub missing: Vec<String>,
+}
+
+impl Rendered {
+    fn plain(text: String) -> Rendered {
+        Rendered {
+            text,
+            missing: Vec::new(),
+        }
+    }
+}
+
+fn source_text<'a>(chapter: &'a Chapter, p: &Placeholder) -> &'a str {
+    &chapter.source[p.span.clone()]
+}
+
+/// Parses a placeholder's arguments and loads its dataset.
+pub(crate) fn dataset_args(
+    ctx: &Context,
+    p: &Placeholder,
+) -> Result<(Args, std::rc::Rc<Dataset>), String> {
+    let args = Args::parse(&p.args)?;
+    let id = args.first().ok_or_else(|| {
+        format!(
+            "{{{{#{}}}}} 需要数据集名称，例如 {{{{#{} trade/totals}}}}",
+            p.name, p.name
+        )
+    })?;
+    let ds = ctx.store.get(id)?;
+    Ok((args, ds))
+}
+
+/// How deep a chapter is below the book root, as a `../` prefix for links.
+pub(crate) fn root_prefix(chapter_path: &str) -> String {
+    "../".repeat(chapter_path.matches('/').count())
+}
+
+/// The 数据来源 line with the download link, shared by tables and charts.
+pub(crate) fn source_line(
+    ctx: &Context,
+    chapter: &Chapter,
+    ds: &Dataset,
+    note: Option<&str>,
+) -> String {
+    let meta = &ds.meta;
+    let mut text = format!("数据来源：{}", meta.source);
+    if let Some(as_of) = &meta.as_of {
+        text.push_str(&format!("（数据截至{as_of}）"));
+    }
+    text.push('。');
+    let extra: Vec<&str> = note.into_iter().chain(meta.notes.as_deref()).collect();
+    let ext = ds.href.rsplit('.').next().unwrap_or("csv").to_uppercase();
+    match ctx.target {
+        Target::Html => {
+            let mut html = format!("<p class=\"report-source\">{}", escape_html(&text));
+            for n in extra {
+                html.push_str(&format!(
+                    "<span class=\"report-note\">注：{}</span>",
+                    escape_html(n)
+                ));
+            }
+            html.push_str(&format!(
+                " <a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a></p>",
+                root_prefix(chapter.path),
+                escape_html(&ds.href)
+            ));
+            html
+        }
+        Target::Markdown => {
+            let mut md = report_core::text::escape_markdown(&text);
+            for n in extra {
+                md.push_str(&format!(" 注：{}", report_core::text::escape_markdown(n)));
+            }
+            md.push_str(&format!(
+                " [下载数据（{ext}）]({}{})",
+                root_prefix(chapter.path),
+                ds.href
+            ));
+            md
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

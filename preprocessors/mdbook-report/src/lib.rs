@@ -1,1 +1,270 @@
-//! The report preprocessor.
+//! The report's mdBook preprocessor.
+//!
+//! One process does everything in one pass over the book, because the features need each
+//! other: numbering and cross-references span chapters, and the progress page lists what
+//! every chapter (and every table showing a missing value) leaves to do. Each chapter is
+//! scanned once on its original source; every feature returns byte-span edits on it, and
+//! they are applied together, so the writer's line numbers hold everywhere.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context as _, bail};
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use report_core::config::{ReportConfig, Target};
+use report_core::data::Store;
+use report_core::diag::Diagnostic;
+use report_core::edit::{self, Edit};
+use report_core::pending::{PendingItem, PendingKind};
+use report_core::scan::{self, Scan};
+use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
+use report_pending::{Outline, PendingConfig};
+
+/// Every placeholder name the report expands.
+pub const NAMES: &[&str] = &["table", "value", "chart", "ref", "pending", "progress"];
+
+/// The preprocessor, named `report` in book.toml.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ReportPreprocessor;
+
+impl Preprocessor for ReportPreprocessor {
+    fn name(&self) -> &str {
+        "report"
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> anyhow::Result<Book> {
+        let config: ReportConfig = ctx
+            .config
+            .get("preprocessor.report")
+            .context("book.toml 的 [preprocessor.report] 有误")?
+            .unwrap_or_default();
+        let src = ctx.config.book.src.to_string_lossy().replace('\\', "/");
+        let store = Store::new(ctx.root.join(&ctx.config.book.src), &src, &config.data_dir);
+        let outcome = process(
+            &config,
+            Target::for_renderer(&ctx.renderer),
+            &store,
+            &src,
+            &mut book,
+        )?;
+        eprint!("{}", outcome.log);
+        if let Some(failure) = outcome.failure {
+            bail!(failure);
+        }
+        Ok(book)
+    }
+}
+
+/// What a run found, for the log and for the decision to fail.
+pub struct Outcome {
+    /// The lines for the build log.
+    pub log: String,
+    /// Why the build must fail, with the complete list.
+    pub failure: Option<String>,
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+    pub pending: Vec<PendingItem>,
+}
+
+struct Work {
+    path: String,
+    name: String,
+    file: String,
+    number: Option<u32>,
+    source: String,
+    scan: Scan,
+    edits: Vec<Edit>,
+}
+
+/// Expands every placeholder of the book in place and reports what it found.
+pub fn process(
+    config: &ReportConfig,
+    target: Target,
+    store: &Store,
+    src: &str,
+    book: &mut Book,
+) -> anyhow::Result<Outcome> {
+    let pending_config = PendingConfig::from_table(&config.pending).map_err(anyhow::Error::msg)?;
+    let typed_config =
+        TypedNumbersConfig::from_table(&config.typed_numbers).map_err(anyhow::Error::msg)?;
+
+    let mut work: Vec<Work> = book
+        .chapters()
+        .filter_map(|ch| {
+            let path = ch
+                .source_path
+                .as_ref()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some(Work {
+                file: format!("{src}/{path}"),
+                number: ch.number.as_ref().and_then(|n| n.first().copied()),
+                scan: scan::scan(&ch.content, NAMES),
+                source: ch.content.clone(),
+                name: ch.name.clone(),
+                path,
+                edits: Vec::new(),
+            })
+        })
+        .collect();
+
+    let (numbering, mut errors) = Numbering::collect(work.iter().map(|w| NumberingInput {
+        path: &w.path,
+        file: &w.file,
+        number: w.number,
+        scan: &w.scan,
+    }));
+    let data_ctx = report_data::Context {
+        store,
+        target,
+        numbering: &numbering,
+    };
+    let typed = TypedNumbers::build(store, typed_config);
+    let mut warnings = Vec::new();
+    let mut items = Vec::new();
+    let mut outlines: Vec<Outline> = Vec::with_capacity(work.len());
+    for w in &mut work {
+        // mdBook's escapes: `\{{#table …}}` shows the placeholder itself.
+        w.edits.extend(
+            w.scan
+                .escapes
+                .iter()
+                .map(|span| Edit::new(span.clone(), "")),
+        );
+        let chapter = report_data::Chapter {
+            file: &w.file,
+            path: &w.path,
+            source: &w.source,
+            scan: &w.scan,
+        };
+        let expansion = report_data::expand(&data_ctx, &chapter);
+        w.edits.extend(expansion.edits);
+        items.extend(expansion.items);
+        errors.extend(expansion.errors);
+        warnings.extend(typed.check(&chapter));
+
+        let chapter = report_pending::Chapter {
+            file: &w.file,
+            path: &w.path,
+            name: &w.name,
+            source: &w.source,
+            scan: &w.scan,
+        };
+        let found = report_pending::detect(&pending_config, config, target, &chapter);
+        w.edits.extend(found.edits);
+        items.extend(found.items);
+        errors.extend(found.errors);
+        outlines.push(report_pending::outline(&pending_config, &chapter));
+    }
+    // Book order, then line: the order writers read the log in.
+    let order = |file: &str| {
+        work.iter()
+            .position(|w| w.file == file)
+            .unwrap_or(usize::MAX)
+    };
+    items.sort_by(|a, b| (order(&a.file), a.line).cmp(&(order(&b.file), b.line)));
+    errors.sort_by(|a, b| (order(&a.file), a.line).cmp(&(order(&b.file), b.line)));
+
+    let progress = report_pending::progress_page(&pending_config, &outlines, &items, target);
+    for w in &mut work {
+        for p in w.scan.placeholders.iter().filter(|p| p.name == "progress") {
+            w.edits
+                .push(Edit::new(p.span.clone(), format!("\n\n{progress}\n\n")));
+        }
+    }
+
+    let mut updated = work
+        .into_iter()
+        .map(|w| (w.path.clone(), w))
+        .collect::<std::collections::HashMap<_, _>>();
+    book.for_each_mut(|item| {
+        let BookItem::Chapter(ch) = item else { return };
+        let Some(path) = ch.source_path.as_ref() else {
+            return;
+        };
+        let path = path.to_string_lossy().replace('\\', "/");
+        if let Some(w) = updated.remove(&path) {
+            ch.content = edit::apply(&w.source, w.edits);
+        }
+    });
+
+    Ok(report(config, &outlines, errors, warnings, items))
+}
+
+/// Writes the log and decides, by mode, whether the build fails.
+fn report(
+    config: &ReportConfig,
+    outlines: &[Outline],
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    pending: Vec<PendingItem>,
+) -> Outcome {
+    let mut log = String::new();
+    let typed_fail = config.mode != report_core::config::Mode::Draft;
+    for e in &errors {
+        let _ = writeln!(log, "[report] 错误 {e}");
+    }
+    for w in &warnings {
+        let level = if typed_fail { "错误" } else { "提醒" };
+        let _ = writeln!(log, "[report] {level} {w}");
+    }
+    let lines = report_pending::log_lines(outlines, &pending);
+    if !lines.is_empty() {
+        let _ = writeln!(
+            log,
+            "[report] 待完成 {} 项（{} 模式）：",
+            lines.len(),
+            config.mode.name()
+        );
+        for line in &lines {
+            let _ = writeln!(log, "  {line}");
+        }
+    }
+    let mut reasons = Vec::new();
+    if config.errors_fail() && !errors.is_empty() {
+        reasons.push(format!("{} 个占位符错误", errors.len()));
+    }
+    if typed_fail && !warnings.is_empty() {
+        reasons.push(format!("{} 处手写数字应改用占位符", warnings.len()));
+    }
+    if config.pending_fails() {
+        let editorial = pending
+            .iter()
+            .filter(|i| i.kind == PendingKind::Editorial)
+            .count();
+        if pending.len() > editorial {
+            reasons.push(format!("{} 项待完成内容", pending.len() - editorial));
+        }
+        if editorial > 0 {
+            reasons.push(format!("{editorial} 条编辑备注"));
+        }
+    }
+    let failure = (!reasons.is_empty()).then(|| {
+        let mut msg = format!(
+            "{} 构建未通过：{}。完整清单：\n",
+            config.mode.name(),
+            reasons.join("，")
+        );
+        for e in &errors {
+            let _ = writeln!(msg, "  {e}");
+        }
+        if typed_fail {
+            for w in &warnings {
+                let _ = writeln!(msg, "  {w}");
+            }
+        }
+        if config.pending_fails() {
+            for line in &lines {
+                let _ = writeln!(msg, "  {line}");
+            }
+        }
+        msg
+    });
+    Outcome {
+        log,
+        failure,
+        errors,
+        warnings,
+        pending,
+    }
+}

@@ -215,8 +215,17 @@ fn malformed_files_get_clear_messages() {
     );
     let err = store.get("badmeta").unwrap_err();
     assert!(
-        err.starts_with("book/data/badmeta.toml 的元数据有误："),
+        err.starts_with("book/data/badmeta.toml 第2行的元数据有误："),
         "{err}"
+    );
+    book.write("cn.csv", CSV.as_bytes());
+    book.write(
+        "cn.toml",
+        "title = \"x\"\nsource = \"y\"\n[columns.出口额]\nunit = \"%\"\n".as_bytes(),
+    );
+    assert_eq!(
+        store.get("cn").unwrap_err(),
+        "book/data/cn.toml 第3行：含中文的键名要加英文引号，例如 [columns.\"出口额\"]"
     );
     assert!(err.contains("sorce"), "{err}");
     let err = store.get("bad").unwrap_err();

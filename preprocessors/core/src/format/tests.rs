@@ -67,3 +67,10 @@ fn counts_written_decimals() {
     assert_eq!(decimals_written("48.78%"), 2);
     assert_eq!(decimals_written("126"), 0);
 }
+
+#[test]
+fn abs_prints_the_magnitude_for_prose() {
+    let args = Args::parse("d abs decimals=1").unwrap();
+    let f = NumberFormat::from_args(&args).unwrap();
+    assert_eq!(f.apply(-2.0, "%", 0), ("2.0".to_string(), "%".to_string()));
+}

@@ -1,0 +1,145 @@
+//! Choosing rows and columns: `rows=`, `where=`, `sort=` and `cols=`, shared by tables and
+//! charts so that both read the same data the same way.
+
+use std::cmp::Ordering;
+
+use report_core::args::{Args, split_list};
+use report_core::data::{Cell, Dataset};
+
+/// The options read here.
+pub const SELECT_OPTIONS: &[&str] = &["rows", "where", "sort"];
+
+/// The rows a placeholder shows, in order.
+pub fn rows(ds: &Dataset, args: &Args) -> Result<Vec<usize>, String> {
+    let mut rows: Vec<usize> = match args.get("rows") {
+        Some(list) => split_list(list)
+            .iter()
+            .map(|k| ds.row(k))
+            .collect::<Result<_, _>>()?,
+        None => (0..ds.rows.len()).collect(),
+    };
+    for condition in args.get_all("where") {
+        let filter = Filter::parse(ds, condition)?;
+        rows.retain(|&r| filter.keeps(ds, r));
+    }
+    if let Some(spec) = args.get("sort") {
+        let (descending, name) = match spec.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, spec),
+        };
+        let col = ds.column(name)?;
+        rows.sort_by(|&a, &b| {
+            let order = compare(&ds.rows[a][col], &ds.rows[b][col]);
+            if descending { order.reverse() } else { order }
+        });
+    }
+    Ok(rows)
+}
+
+/// A column to show, with its heading.
+pub struct Shown {
+    pub col: usize,
+    pub heading: String,
+}
+
+/// The columns a table shows: `cols=年份,出口额:出口（亿美元）`, else all.
+pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
+    match args.get("cols") {
+        None => Ok((0..ds.columns.len())
+            .filter(|&c| Some(c) != ds.unit_column)
+            .map(|col| Shown {
+                col,
+                heading: ds.columns[col].name.clone(),
+            })
+            .collect()),
+        Some(list) => split_list(list)
+            .iter()
+            .map(|item| {
+                let (name, heading) = match item.split_once([':', '：']) {
+                    Some((n, h)) => (n.trim(), h.trim()),
+                    None => (item.as_str(), item.as_str()),
+                };
+                Ok(Shown {
+                    col: ds.column(name)?,
+                    heading: heading.to_string(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Missing values sort last, numbers numerically, text by code point.
+fn compare(a: &Cell, b: &Cell) -> Ordering {
+    match (a, b) {
+        (Cell::Number { value: x, .. }, Cell::Number { value: y, .. }) => x.total_cmp(y),
+        (Cell::Missing, Cell::Missing) => Ordering::Equal,
+        (Cell::Missing, _) => Ordering::Greater,
+        (_, Cell::Missing) => Ordering::Less,
+        (x, y) => x.label().cmp(y.label()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Op {
+    Eq,
+    Ne,
+    Ge,
+    Le,
+    Gt,
+    Lt,
+}
+
+struct Filter {
+    col: usize,
+    op: Op,
+    value: String,
+}
+
+impl Filter {
+    fn parse(ds: &Dataset, condition: &str) -> Result<Filter, String> {
+        const OPS: &[(&str, Op)] = &[
+            (">=", Op::Ge),
+            ("<=", Op::Le),
+            ("!=", Op::Ne),
+            ("≥", Op::Ge),
+            ("≤", Op::Le),
+            ("≠", Op::Ne),
+            ("=", Op::Eq),
+            (">", Op::Gt),
+            ("<", Op::Lt),
+        ];
+        let found = OPS
+            .iter()
+            .filter_map(|(s, op)| condition.find(s).map(|i| (i, *s, *op)))
+            .min_by_key(|(i, s, _)| (*i, std::cmp::Reverse(s.len())));
+        let Some((i, s, op)) = found else {
+            return Err(format!(
+                "筛选条件「{condition}」缺少比较符号；请写成 where=列名=值 或 where=列名>=值"
+            ));
+        };
+        let col = ds.column(condition[..i].trim())?;
+        let value = condition[i + s.len()..].trim().to_string();
+        if !matches!(op, Op::Eq | Op::Ne) && value.parse::<f64>().is_err() {
+            return Err(format!("筛选条件「{condition}」的 {s} 只能与数字比较"));
+        }
+        Ok(Filter { col, op, value })
+    }
+
+    fn keeps(&self, ds: &Dataset, row: usize) -> bool {
+        let cell = &ds.rows[row][self.col];
+        let wanted = self.value.parse::<f64>().ok();
+        let ordering = match (cell, wanted) {
+            (Cell::Number { value, .. }, Some(w)) => value.partial_cmp(&w),
+            (Cell::Missing, _) => None,
+            (c, _) => (c.label() == self.value).then_some(Ordering::Equal),
+        };
+        match self.op {
+            Op::Eq => ordering == Some(Ordering::Equal),
+            Op::Ne => ordering != Some(Ordering::Equal),
+            Op::Ge => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+            Op::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+            Op::Gt => ordering == Some(Ordering::Greater),
+            Op::Lt => ordering == Some(Ordering::Less),
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! `{{#table DATASET ...}}`: a captioned, numbered table with its source line and a link to
+//! the data file.
+
+use report_core::args::Args;
+use report_core::calc;
+use report_core::config::Target;
+use report_core::data::Dataset;
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, MISSING, NumberFormat, format_number};
+use report_core::scan::Placeholder;
+use report_core::text::{escape_html, escape_markdown};
+
+use crate::select::{self, SELECT_OPTIONS};
+use crate::{Chapter, Context, Rendered, dataset_args, source_line};
+
+const OPTIONS: &[&str] = &["cols", "yoy", "share", "total", "title", "id", "note"];
+const FLAGS: &[&str] = &["total"];
+
+/// One formatted cell: its text, or `None` when the value is missing.
+pub(crate) type Formatted = Option<String>;
+
+/// What a column of the rendered table holds.
+enum Kind {
+    /// The row labels or another text column.
+    Label,
+    Number,
+    /// 同比 of a column, against the previous row of the data.
+    Yoy,
+    /// 占比 of a column in its total over the shown rows.
+    Share,
+}
+
+struct ColumnOut {
+    heading: String,
+    kind: Kind,
+    unit: String,
+    cells: Vec<Formatted>,
+    total: Option<Formatted>,
+}
+
+pub(crate) fn render(
+    ctx: &Context,
+    chapter: &Chapter,
+    p: &Placeholder,
+) -> Result<Rendered, String> {
+    let (args, ds) = dataset_args(ctx, p)?;
+    let known: Vec<&str> = OPTIONS
+        .iter()
+        .chain(SELECT_OPTIONS)
+        .chain(FORMAT_OPTIONS)
+        .copied()
+        .collect();
+    let flags: Vec<&str> = FLAGS.iter().chain(FORMAT_FLAGS).copied().collect();
+    args.check_known(&known, &flags)?;
+    if !p.block {
+        return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
+    }
+    let fmt = NumberFormat::from_args(&args)?;
+    let rows = select::rows(&ds, &args)?;
+    let mut missing = Vec::new();
+    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
+    let number = ctx.numbering.at(chapter.path, p.span.start);
+    let title = args.get("title").unwrap_or(&ds.meta.title);
+    let caption_unit = common_unit(&columns);
+    let mut caption = match number {
+        Some(n) => format!("{} {title}", n.label),
+        None => title.to_string(),
+    };
+    if let Some(u) = &caption_unit {
+        caption.push_str(&format!("（单位：{u}）"));
+    }
+    let source = source_line(ctx, chapter, &ds, args.get("note"));
+    let text = match ctx.target {
+        Target::Html => {
+            let id = number.map(|n| n.anchor.as_str());
+            format!(
+                "\n\n{}\n\n",
+                html(&columns, &caption, caption_unit.is_some(), id, &source)
+            )
+        }
+        Target::Markdown => format!(
+            "\n\n{}\n\n",
+            markdown(&columns, &caption, caption_unit.is_some(), &source)
+        ),
+    };
+    Ok(Rendered { text, missing })
+}
+
+fn build_columns(
+    ds: &Dataset,
+    args: &Args,
+    fmt: &NumberFormat,
+    rows: &[usize],
+    missing: &mut Vec<String>,
+) -> Result<Vec<ColumnOut>, String> {
+    let total_label = if args.flag("total") {
+        Some("合计".to_string())
+    } else {
+        args.get("total").map(str::to_string)
+    };
+    let mut out = Vec::new();
+    for (i, shown) in select::columns(ds, args)?.into_iter().enumerate() {
+        let col = shown.col;
+        let column = &ds.columns[col];
+        if !column.numeric {
+            let cells = rows
+                .iter()
+                .map(|&r| {
+                    let cell = &ds.rows[r][col];
+                    (!cell.is_missing()).then(|| cell.label().to_string())
+                })
+                .collect();
+            let total = (i == 0).then(|| total_label.clone()).flatten().map(Some);
+            out.push(ColumnOut {
+                heading: shown.heading,
+                kind: Kind::Label,
+                unit: String::new(),
+                cells,
+                total,
+            });
+            continue;
+        }
+        let mut unit = String::new();
+        let mut cells = Vec::with_capacity(rows.len());
+        for &r in rows {
+            let cell = match ds.number(r, col)? {
+                Some(v) => {
+                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
+                    if ds.unit_column.is_some() {
+                        Some(format!("{text}{u}"))
+                    } else {
+                        unit = u;
+                        Some(text)
+                    }
+                }
+                None => {
+                    missing.push(ds.locate(r, col));
+                    None
+                }
+            };
+            cells.push(cell);
+        }
+        if unit.is_empty() && ds.unit_column.is_none() {
+            unit = fmt.apply(0.0, &column.unit, 0).1;
+        }
+        let total = total_label.as_ref().map(|_| {
+            let t = calc::total(ds, col, rows)?;
+            missing.extend(t.missing);
+            Ok::<_, String>(
+                t.value
+                    .map(|v| fmt.apply(v, &column.unit, column.decimals).0),
+            )
+        });
+        out.push(ColumnOut {
+            heading: shown.heading,
+            kind: Kind::Number,
+            unit,
+            cells,
+            total: total.transpose()?,
+        });
+    }
+    for name in args.get_all("yoy") {
+        let col = ds.column(name)?;
+        let mut cells = Vec::with_capacity(rows.len());
+        for &r in rows {
+            if r == 0 {
+                cells.push(Some(MISSING.to_string()));
+                continue;
+            }
+            let d = calc::yoy_previous(ds, r, col)?;
+            missing.extend(d.missing);
+            cells.push(d.value.map(|v| percent(v, fmt, true)));
+        }
+        out.push(ColumnOut {
+            heading: format!("{name}同比"),
+            kind: Kind::Yoy,
+            unit: "%".into(),
+            cells,
+            total: total_label.as_ref().map(|_| Some(String::new())),
+        });
+    }
+    for name in args.get_all("share") {
+        let col = ds.column(name)?;
+        let mut cells = Vec::with_capacity(rows.len());
+        for &r in rows {
+            let d = calc::share_of_total(ds, r, col, rows)?;
+            missing.extend(d.missing);
+            cells.push(d.value.map(|v| percent(v, fmt, false)));
+        }
+        out.push(ColumnOut {
+            heading: format!("{name}占比"),
+            kind: Kind::Share,
+            unit: "%".into(),
+            cells,
+            total: total_label
+                .as_ref()
+                .map(|_| Some(percent(100.0, fmt, false))),
+        });
+    }
+    missing.sort();
+    missing.dedup();
+    Ok(out)
+}
+
+/// A derived percentage, as every placeholder prints it.
+pub(crate) fn percent(value: f64, fmt: &NumberFormat, signed: bool) -> String {
+    format_number(
+        value,
+        fmt.decimals.unwrap_or(calc::PERCENT_DECIMALS),
+        signed || fmt.sign,
+        fmt.grouping,
+    )
+}
+
+/// The one unit every plain numeric column shares, for the caption.
+fn common_unit(columns: &[ColumnOut]) -> Option<String> {
+    let mut units = columns
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Number))
+        .map(|c| c.unit.as_str());
+    let first = units.next()?;
+    (!first.is_empty() && units.all(|u| u == first)).then(|| first.to_string())
+}
+
+fn heading(c: &ColumnOut, unit_in_caption: bool) -> String {
+    let show_unit = match c.kind {
+        Kind::Label => false,
+        Kind::Number => !unit_in_caption && !c.unit.is_empty(),
+        Kind::Yoy | Kind::Share => true,
+    };
+    if show_unit {
+        format!("{}（{}）", c.heading, c.unit)
+    } else {
+        c.heading.clone()
+    }
+}
+
+fn html(
+    columns: &[ColumnOut],
+    caption: &str,
+    unit_in_caption: bool,
+    id: Option<&str>,
+    source: &str,
+) -> String {
+    let mut h = String::new();
+    match id {
+        Some(id) => h.push_str(&format!(
+            "<div class=\"report-table\" id=\"{}\">",
+            escape_html(id)
+        )),
+        None => h.push_str("<div class=\"report-table\">"),
+    }
+    h.push_str(&format!(
+        "<table><caption>{}</caption><thead><tr>",
+        escape_html(caption)
+    ));
+    for c in columns {
+        let class = if matches!(c.kind, Kind::Label) {
+            ""
+        } else {
+            " class=\"num\""
+        };
+        h.push_str(&format!(
+            "<th scope=\"col\"{class}>{}</th>",
+            escape_html(&heading(c, unit_in_caption))
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    let rows = columns.first().map_or(0, |c| c.cells.len());
+    for r in 0..rows {
+        h.push_str("<tr>");
+        for (i, c) in columns.iter().enumerate() {
+            h.push_str(&cell_html(&c.cells[r], &c.kind, i == 0));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody>");
+    if columns.iter().any(|c| c.total.is_some()) {
+        h.push_str("<tfoot><tr class=\"report-total\">");
+        for (i, c) in columns.iter().enumerate() {
+            let cell = c.total.clone().unwrap_or(Some(String::new()));
+            h.push_str(&cell_html(&cell, &c.kind, i == 0));
+        }
+        h.push_str("</tr></tfoot>");
+    }
+    h.push_str("</table>");
+    h.push_str(source);
+    h.push_str("</div>");
+    h
+}
+
+fn cell_html(cell: &Formatted, kind: &Kind, first: bool) -> String {
+    let (open, close) = if first {
+        ("<th scope=\"row\"", "</th>")
+    } else {
+        ("<td", "</td>")
+    };
+    let class = if matches!(kind, Kind::Label) {
+        ""
+    } else {
+        " class=\"num\""
+    };
+    match cell {
+        Some(text) => format!("{open}{class}>{}{close}", escape_html(text)),
+        None => format!("{open}{class}>{}{close}", missing_html()),
+    }
+}
+
+/// The visible mark of a missing value.
+pub(crate) fn missing_html() -> String {
+    format!("<span class=\"report-missing\" title=\"数据待补充\">{MISSING}</span>")
+}
+
+fn markdown(columns: &[ColumnOut], caption: &str, unit_in_caption: bool, source: &str) -> String {
+    let mut m = format!("**{}**\n\n|", escape_markdown(caption));
+    for c in columns {
+        m.push_str(&format!(
+            " {} |",
+            escape_markdown(&heading(c, unit_in_caption))
+        ));
+    }
+    m.push_str("\n|");
+    for c in columns {
+        m.push_str(if matches!(c.kind, Kind::Label) {
+            " --- |"
+        } else {
+            " ---: |"
+        });
+    }
+    let rows = columns.first().map_or(0, |c| c.cells.len());
+    let cell = |c: &Formatted| escape_markdown(c.as_deref().unwrap_or(MISSING));
+    for r in 0..rows {
+        m.push_str("\n|");
+        for c in columns {
+            m.push_str(&format!(" {} |", cell(&c.cells[r])));
+        }
+    }
+    if columns.iter().any(|c| c.total.is_some()) {
+        m.push_str("\n|");
+        for c in columns {
+            m.push_str(&format!(
+                " {} |",
+                cell(&c.total.clone().unwrap_or(Some(String::new())))
+            ));
+        }
+    }
+    m.push_str("\n\n");
+    m.push_str(source);
+    m
+}
+
+/// A plain data table with no caption or number, for the data behind a chart.
+pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>]) -> String {
+    let mut h = String::from("<table><thead><tr>");
+    for (i, head) in headings.iter().enumerate() {
+        let class = if i == 0 { "" } else { " class=\"num\"" };
+        h.push_str(&format!(
+            "<th scope=\"col\"{class}>{}</th>",
+            escape_html(head)
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in rows {
+        h.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let kind = if i == 0 { Kind::Label } else { Kind::Number };
+            h.push_str(&cell_html(cell, &kind, i == 0));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
+}

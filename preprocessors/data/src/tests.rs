@@ -1,0 +1,597 @@
+use std::fs;
+use std::path::PathBuf;
+
+use report_core::config::Target;
+use report_core::data::Store;
+use report_core::edit;
+use report_core::scan::scan;
+
+use super::*;
+
+/// A throwaway book with a few datasets.
+struct Fixture {
+    dir: PathBuf,
+    store: Store,
+}
+
+const DATA: &[(&str, &str, &str)] = &[
+    (
+        "trade/totals.csv",
+        "年份,出口额,进口额\n2023,1020.56,\n2024,1079.6,914.1\n",
+        "title = \"中国药械产品进出口额\"\nunit = \"亿美元\"\nsource = \"中国医药保健品进出口商会\"\nas-of = \"2024年\"\n[columns.\"出口额\"]\ndecimals = 1\n",
+    ),
+    (
+        "trade/structure.csv",
+        "类别,出口额,占比\n原料药,429.9,39.8\n医疗器械,481.5,\n",
+        "title = \"出口结构\"\nunit = \"亿美元\"\nsource = \"商会\"\n[columns.\"占比\"]\nunit = \"%\"\n",
+    ),
+    (
+        "cdmo.csv",
+        "年份,营收\n2019,145.92\n2020,210.5\n2021,323.01\n",
+        "title = \"CDMO营收\"\nunit = \"亿元\"\nsource = \"课题组工作稿\"\n",
+    ),
+    (
+        "facts.csv",
+        "指标,数值,单位\n交易数,126,起\n总金额,525.77,亿美元\n估值,12345678,元\n",
+        "title = \"License-out\"\nsource = \"医药魔方\"\n",
+    ),
+    (
+        "escape.csv",
+        "名称,值\n\"A<b>&\"\"c\"\"\",1\n",
+        "title = \"T<i>\"\nsource = \"S&<s>\"\nunit = \"个\"\n",
+    ),
+    (
+        "text.csv",
+        "年份,事件\n2017,加入ICH\n2024,\n",
+        "title = \"大事记\"\nsource = \"NMPA\"\n",
+    ),
+];
+
+impl Fixture {
+    fn new(name: &str) -> Fixture {
+        let dir = std::env::temp_dir().join(format!("report-data-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for (file, csv, meta) in DATA {
+            let path = dir.join("book/data").join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, csv).unwrap();
+            fs::write(path.with_extension("toml"), meta).unwrap();
+        }
+        let store = Store::new(dir.join("book"), "book", "data");
+        Fixture { dir, store }
+    }
+
+    /// Expands chapters `(path, number, source)` together and returns each output.
+    fn run(
+        &self,
+        target: Target,
+        chapters: &[(&str, Option<u32>, &str)],
+    ) -> Vec<(String, Expansion)> {
+        let scans: Vec<_> = chapters
+            .iter()
+            .map(|(_, _, src)| scan(src, NAMES))
+            .collect();
+        let files: Vec<String> = chapters
+            .iter()
+            .map(|(p, _, _)| format!("book/{p}"))
+            .collect();
+        let (numbering, errors) = Numbering::collect(chapters.iter().zip(&scans).zip(&files).map(
+            |(((path, number, _), scan), file)| NumberingInput {
+                path,
+                file,
+                number: *number,
+                scan,
+            },
+        ));
+        let ctx = Context {
+            store: &self.store,
+            target,
+            numbering: &numbering,
+        };
+        let mut out: Vec<(String, Expansion)> = chapters
+            .iter()
+            .zip(&scans)
+            .zip(&files)
+            .map(|(((path, _, src), scan), file)| {
+                let chapter = Chapter {
+                    file,
+                    path,
+                    source: src,
+                    scan,
+                };
+                let e = expand(&ctx, &chapter);
+                (edit::apply(src, e.edits.clone()), e)
+            })
+            .collect();
+        out[0].1.errors.splice(0..0, errors);
+        out
+    }
+
+    fn html(&self, source: &str) -> (String, Expansion) {
+        self.run(Target::Html, &[("trade.md", Some(3), source)])
+            .remove(0)
+    }
+
+    fn value(&self, args: &str) -> String {
+        let (out, e) = self.html(&format!("值：{{{{#value {args}}}}}。"));
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        out.trim_start_matches("值：")
+            .trim_end_matches('。')
+            .to_string()
+    }
+
+    fn error(&self, source: &str) -> String {
+        let (out, e) = self.html(source);
+        assert!(out.contains("report-error"), "no error box in {out}");
+        assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+        e.errors[0].to_string()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The text of a value span, without its markup.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn table_is_captioned_numbered_sourced_and_right_aligned() {
+    let fx = Fixture::new("table");
+    let (out, e) = fx.html("# 贸易\n\n{{#table trade/totals id=trade}}\n\n后文\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(out.starts_with("# 贸易\n\n"));
+    assert!(out.ends_with("\n\n后文\n"));
+    assert!(out.contains("<div class=\"report-table\" id=\"tbl-trade\"><table><caption>表3-1 中国药械产品进出口额（单位：亿美元）</caption>"), "{out}");
+    assert!(out.contains("<th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">出口额</th>"));
+    assert!(out.contains("<tr><th scope=\"row\">2024</th><td class=\"num\">1079.6</td><td class=\"num\">914.1</td></tr>"), "{out}");
+    assert!(out.contains("<p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a></p>"), "{out}");
+    // One HTML block: no blank line inside it.
+    let block = out.split("\n\n").find(|b| b.starts_with("<div")).unwrap();
+    assert!(block.ends_with("</div>"));
+}
+
+#[test]
+fn table_columns_rows_sorting_filters_and_totals() {
+    let fx = Fixture::new("table-opts");
+    let (out, _) = fx.html("{{#table trade/totals cols=年份,出口额:出口 rows=2024,2023 total}}\n");
+    assert!(
+        out.contains("<th scope=\"col\" class=\"num\">出口</th></tr>"),
+        "{out}"
+    );
+    assert!(!out.contains("进口额"));
+    let first_2024 = out.find(">2024<").unwrap();
+    assert!(first_2024 < out.find(">2023<").unwrap());
+    assert!(out.contains("<tfoot><tr class=\"report-total\"><th scope=\"row\">合计</th><td class=\"num\">2100.2</td></tr></tfoot>"), "{out}");
+
+    let (out, _) = fx.html("{{#table cdmo sort=-营收 where=营收>=200 total=总计}}\n");
+    assert!(!out.contains(">2019<"));
+    assert!(out.find(">2021<").unwrap() < out.find(">2020<").unwrap());
+    assert!(
+        out.contains("<th scope=\"row\">总计</th><td class=\"num\">533.51</td>"),
+        "{out}"
+    );
+
+    let (out, _) = fx.html("{{#table cdmo where=年份!=2020 cols=年份}}\n");
+    assert!(out.contains(">2019<") && out.contains(">2021<") && !out.contains(">2020<"));
+}
+
+#[test]
+fn table_derived_columns() {
+    let fx = Fixture::new("table-derived");
+    let (out, _) = fx.html("{{#table cdmo yoy=营收 share=营收}}\n");
+    assert!(out.contains("<th scope=\"col\" class=\"num\">营收同比（%）</th><th scope=\"col\" class=\"num\">营收占比（%）</th>"), "{out}");
+    // 210.5 / 145.92 - 1 = 44.26%; 323.01 / 679.43 = 47.5%.
+    assert!(out.contains("<td class=\"num\">+44.3</td>"), "{out}");
+    assert!(out.contains("<td class=\"num\">47.5</td>"), "{out}");
+}
+
+#[test]
+fn table_missing_cells_are_marked_and_listed_as_pending() {
+    let fx = Fixture::new("table-missing");
+    let (out, e) = fx.html("## 现状\n\n{{#table trade/totals}}\n");
+    assert!(
+        out.contains(
+            "<td class=\"num\"><span class=\"report-missing\" title=\"数据待补充\">—</span></td>"
+        ),
+        "{out}"
+    );
+    assert_eq!(e.items.len(), 1);
+    let item = &e.items[0];
+    assert_eq!(
+        (item.file.as_str(), item.line, item.kind),
+        (
+            "book/trade.md",
+            3,
+            report_core::pending::PendingKind::MissingData
+        )
+    );
+    assert_eq!(
+        item.note,
+        "缺少数据：book/data/trade/totals.csv 第2行「进口额」列"
+    );
+    assert!(
+        out.contains(&format!("id=\"{}\"", item.anchor)),
+        "callout carries the anchor"
+    );
+}
+
+#[test]
+fn data_is_text_never_markup() {
+    let fx = Fixture::new("escape");
+    let (out, _) = fx.html("{{#table escape}}\n\n{{#value escape row=A<b>&\"c\" col=名称}}\n");
+    assert!(
+        out.contains("<th scope=\"row\">A&lt;b&gt;&amp;&quot;c&quot;</th>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<caption>表3-1 T&lt;i&gt;（单位：个）</caption>"),
+        "{out}"
+    );
+    assert!(out.contains("数据来源：S&amp;&lt;s&gt;"));
+    assert!(!out.contains("<b>") && !out.contains("<i>") && !out.contains("<s>"));
+}
+
+#[test]
+fn table_link_climbs_out_of_nested_chapters() {
+    let fx = Fixture::new("nested");
+    let out = fx.run(
+        Target::Html,
+        &[("guide/data.md", Some(8), "{{#table cdmo}}\n")],
+    );
+    assert!(out[0].0.contains("href=\"../data/cdmo.csv\""));
+}
+
+#[test]
+fn values_and_their_formats() {
+    let fx = Fixture::new("values");
+    let v = |a: &str| text(&fx.value(a));
+    assert_eq!(v("trade/totals row=2024 col=出口额"), "1079.6亿美元");
+    assert_eq!(v("trade/totals row=2024 col=出口额 unit=none"), "1079.6");
+    assert_eq!(
+        v("trade/totals row=2024 col=出口额 decimals=2"),
+        "1079.60亿美元"
+    );
+    assert_eq!(
+        v("trade/totals row=2024 col=出口额 scale=万"),
+        "10,796,000.0万美元"
+    );
+    assert_eq!(
+        v("trade/totals row=2024 col=出口额 scale=万 decimals=0 sep=auto"),
+        "10,796,000万美元"
+    );
+    assert_eq!(
+        v("trade/totals row=2024 col=出口额 sep=always"),
+        "1,079.6亿美元"
+    );
+    assert_eq!(v("facts key=交易数"), "126起");
+    assert_eq!(v("facts key=总金额"), "525.77亿美元");
+    assert_eq!(v("facts key=估值 scale=亿 decimals=2"), "0.12亿元");
+    assert_eq!(v("facts key=估值"), "12,345,678元");
+    assert_eq!(v("text row=2017 col=事件"), "加入ICH");
+    assert!(
+        fx.value("trade/totals row=2024 col=出口额")
+            .contains("title=\"数据来源：中国医药保健品进出口商会\"")
+    );
+}
+
+#[test]
+fn derived_values() {
+    let fx = Fixture::new("derived");
+    let v = |a: &str| text(&fx.value(a));
+    assert_eq!(
+        v("cdmo col=营收 calc=cagr from=2019 to=2021 decimals=2"),
+        "48.78%"
+    );
+    assert_eq!(v("cdmo col=营收 calc=cagr"), "48.8%");
+    assert_eq!(v("trade/totals row=2024 col=出口额 calc=yoy"), "5.8%");
+    assert_eq!(v("trade/totals row=2024 col=出口额 calc=yoy sign"), "+5.8%");
+    assert_eq!(
+        v("trade/totals row=2024 col=出口额 calc=yoy from=2023 decimals=2"),
+        "5.79%"
+    );
+    assert_eq!(
+        v("trade/structure row=原料药 col=出口额 calc=share"),
+        "47.2%"
+    );
+    assert_eq!(
+        v("trade/structure row=原料药 col=出口额 calc=share of=医疗器械"),
+        "89.3%"
+    );
+    assert_eq!(v("cdmo col=营收 calc=total"), "679.43亿元");
+    assert_eq!(v("cdmo col=营收 calc=diff from=2019 to=2021"), "177.09亿元");
+    assert_eq!(
+        v("cdmo col=营收 calc=diff from=2021 to=2019 abs"),
+        "177.09亿元"
+    );
+    assert_eq!(
+        v("trade/structure col=占比 calc=total where=类别=原料药"),
+        "39.8%"
+    );
+}
+
+#[test]
+fn share_of_another_column_in_the_same_row() {
+    let fx = Fixture::new("share-col");
+    fs::write(
+        fx.dir.join("book/data/api.csv"),
+        "年份,出口额,原料药出口额\n2024,1079.6,429.9\n",
+    )
+    .unwrap();
+    fs::write(
+        fx.dir.join("book/data/api.toml"),
+        "title = \"t\"\nunit = \"亿美元\"\nsource = \"商会\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        text(&fx.value("api row=2024 col=原料药出口额 calc=share of=出口额")),
+        "39.8%"
+    );
+}
+
+#[test]
+fn missing_value_is_marked_and_pending() {
+    let fx = Fixture::new("value-missing");
+    let (out, e) = fx.html("进口额为{{#value trade/totals row=2023 col=进口额}}。\n");
+    assert!(out.starts_with("进口额为<span class=\"report-missing\" title=\"数据待补充\">—</span><span class=\"report-pending\""), "{out}");
+    assert_eq!(
+        e.items[0].note,
+        "缺少数据：book/data/trade/totals.csv 第2行「进口额」列"
+    );
+    let (_, e) =
+        fx.html("{{#value trade/totals row=2023 col=进口额 calc=diff from=2023 to=2024}}\n");
+    assert_eq!(e.items.len(), 1);
+}
+
+#[test]
+fn markdown_renderers_get_plain_markdown() {
+    let fx = Fixture::new("markdown");
+    let out = fx.run(
+        Target::Markdown,
+        &[(
+            "trade.md",
+            Some(3),
+            "{{#table trade/totals}}\n\n约{{#value trade/totals row=2024 col=出口额}}。\n",
+        )],
+    );
+    let md = &out[0].0;
+    assert!(md.contains("**表3-1 中国药械产品进出口额（单位：亿美元）**\n\n| 年份 | 出口额 | 进口额 |\n| --- | ---: | ---: |\n| 2023 | 1020.6 | — |\n| 2024 | 1079.6 | 914.1 |"), "{md}");
+    assert!(md.contains("约1079.6亿美元。"));
+    assert!(!md.contains('<'), "{md}");
+}
+
+#[test]
+fn refs_link_within_and_across_chapters() {
+    let fx = Fixture::new("refs");
+    let out = fx.run(
+        Target::Html,
+        &[
+            (
+                "trade.md",
+                Some(3),
+                "见{{#ref cdmo-fig}}与{{#ref totals}}。\n\n{{#table trade/totals id=totals}}\n",
+            ),
+            (
+                "capacity.md",
+                Some(5),
+                "{{#table cdmo}}\n\n{{#chart cdmo id=cdmo-fig}}\n",
+            ),
+            ("guide/data.md", Some(8), "{{#ref totals}}\n"),
+        ],
+    );
+    assert!(out[0].0.starts_with("见<a class=\"report-ref\" href=\"capacity.html#fig-cdmo-fig\">图5-1</a>与<a class=\"report-ref\" href=\"#tbl-totals\">表3-1</a>。"), "{}", out[0].0);
+    assert!(out[1].0.contains("<caption>表5-1 CDMO营收"));
+    assert!(
+        out[2]
+            .0
+            .starts_with("<a class=\"report-ref\" href=\"../trade.html#tbl-totals\">表3-1</a>")
+    );
+}
+
+#[test]
+fn error_messages_name_file_line_and_fix() {
+    let fx = Fixture::new("errors");
+    assert_eq!(
+        fx.error("\n{{#table trade/total}}\n"),
+        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+    );
+    assert_eq!(
+        fx.error("{{#value trade/totals row=2024 col=出口}}"),
+        "book/trade.md:1: 数据集「trade/totals」没有「出口」这一列，是不是想写「出口额」？"
+    );
+    assert_eq!(
+        fx.error("{{#value trade/totals row=2025 col=出口额}}"),
+        "book/trade.md:1: 数据集「trade/totals」的「年份」列里没有「2025」这一行，是不是想写「2023」？"
+    );
+    assert_eq!(
+        fx.error("{{#value trade/totals row=2024 col=出口额 decimal=1}}"),
+        "book/trade.md:1: 未知的选项「decimal」，是不是想写「decimals」？"
+    );
+    assert_eq!(
+        fx.error("{{#table ../secret}}\n"),
+        "book/trade.md:1: 数据集路径「../secret」不允许：只能引用 book/data/ 下的文件，且不能含 .. 或绝对路径"
+    );
+    assert_eq!(
+        fx.error("文中{{#table cdmo}}不行"),
+        "book/trade.md:1: {{#table}} 必须单独占一行（前后空行），不能写在句子中间"
+    );
+    assert_eq!(
+        fx.error("{{#value}}"),
+        "book/trade.md:1: {{#value}} 需要数据集名称，例如 {{#value trade/totals}}"
+    );
+    assert_eq!(
+        fx.error("{{#value cdmo col=营收 calc=cagar}}"),
+        "book/trade.md:1: 未知的计算「cagar」，是不是想写「cagr」？"
+    );
+    assert_eq!(
+        fx.error("{{#value trade/totals row=2024}}"),
+        "book/trade.md:1: 请用 col= 指明取哪一列，数据集「trade/totals」的列有：年份、出口额、进口额"
+    );
+    assert_eq!(
+        fx.error("{{#ref totls}}"),
+        "book/trade.md:1: 找不到 id 为「totls」的表格或图表；请在 {{#table}} 或 {{#chart}} 中用 id= 起名"
+    );
+    fs::write(
+        fx.dir.join("book/data/bad.csv"),
+        "年份,值\n2023,12\n2024,约13\n",
+    )
+    .unwrap();
+    fs::write(
+        fx.dir.join("book/data/bad.toml"),
+        "title = \"t\"\nsource = \"s\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        fx.error("{{#value bad row=2024 col=值}}"),
+        "book/trade.md:1: book/data/bad.csv 第3行「值」列的「约13」不是数字；请填写数字，或留空/写“待补充”表示缺失"
+    );
+}
+
+#[test]
+fn error_box_shows_the_message_and_the_placeholder() {
+    let fx = Fixture::new("error-box");
+    let (out, _) = fx.html("正文{{#value trade/totals row=2024 col=出口}}。");
+    assert!(out.starts_with("正文<span class=\"report-error\" role=\"alert\"><strong>占位符错误</strong> book/trade.md:1: 数据集「trade/totals」没有「出口」这一列，是不是想写「出口额」？（{{#value trade/totals row=2024 col=出口}}）</span>。"), "{out}");
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let fx = Fixture::new("dup");
+    let out = fx.run(
+        Target::Html,
+        &[
+            ("a.md", Some(1), "{{#table cdmo id=x}}\n"),
+            ("b.md", Some(2), "\n{{#chart cdmo id=x}}\n"),
+        ],
+    );
+    let errors: Vec<String> = out[0].1.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        errors,
+        vec!["book/b.md:2: id「x」已在 book/a.md:1 使用过；每个表格和图表的 id 必须唯一"]
+    );
+}
+
+#[test]
+fn charts_are_numbered_figures_with_data_and_source() {
+    let fx = Fixture::new("chart");
+    let (out, e) = fx.html("{{#chart trade/totals kind=grouped y=出口额,进口额 id=trade}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(
+        out.starts_with("\n\n<figure class=\"report-figure\" id=\"fig-trade\"><svg"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<figcaption>图3-1 中国药械产品进出口额（单位：亿美元）</figcaption>"),
+        "{out}"
+    );
+    assert!(out.contains("<details class=\"report-chart-data\"><summary>查看图表数据</summary><table><thead><tr><th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">出口额（亿美元）</th>"), "{out}");
+    assert!(out.contains("<td class=\"num\">1079.6</td>"));
+    assert!(out.contains("下载数据（CSV）"));
+    let figure = &out[out.find("<figure").unwrap()..out.find("</figure>").unwrap()];
+    assert!(
+        !figure.contains("\n\n"),
+        "a blank line would end the HTML block"
+    );
+    assert_eq!(e.items.len(), 1, "the missing 2023 import is pending");
+}
+
+#[test]
+fn bar_line_charts_draw_growth_on_a_second_axis() {
+    let fx = Fixture::new("bar-line");
+    let (out, e) = fx.html("{{#chart cdmo kind=bar-line y=营收 line=yoy}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(
+        out.contains("<th scope=\"col\" class=\"num\">营收同比（%）</th>"),
+        "{out}"
+    );
+    assert!(out.contains("<td class=\"num\">+44.3</td>"), "{out}");
+}
+
+#[test]
+fn chart_errors_say_what_to_fix() {
+    let fx = Fixture::new("chart-errors");
+    assert_eq!(
+        fx.error("{{#chart cdmo kind=pi}}\n"),
+        "book/trade.md:1: 未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line"
+    );
+    assert_eq!(
+        fx.error("{{#chart text y=事件}}\n"),
+        "book/trade.md:1: 「事件」列不是数字，不能作为 y 画图；请选数字列："
+    );
+    assert_eq!(
+        fx.error("{{#chart cdmo y=营收额}}\n"),
+        "book/trade.md:1: 数据集「cdmo」没有「营收额」这一列，是不是想写「营收」？"
+    );
+    assert_eq!(
+        fx.error("{{#chart cdmo where=营收>1000}}\n"),
+        "book/trade.md:1: 图表没有数据：数据集为空或筛选后没有行，请检查 rows=/where="
+    );
+    assert_eq!(
+        fx.error("{{#chart cdmo kind=bar-line}}\n"),
+        "book/trade.md:1: bar-line 图需要 line=：写 line=yoy 画第一列的同比，或 line=列名 画一个百分比列"
+    );
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let fx = Fixture::new("determinism");
+    let src = "{{#table trade/totals}}\n\n{{#chart trade/totals kind=grouped}}\n\n{{#value cdmo col=营收 calc=cagr}}\n";
+    assert_eq!(fx.html(src).0, fx.html(src).0);
+}
+
+#[test]
+fn typed_numbers_that_the_data_holds_are_reported() {
+    let fx = Fixture::new("typed");
+    let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%。\n";
+    let s = scan(src, NAMES);
+    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
+    let found: Vec<String> = typed
+        .check(&Chapter {
+            file: "book/trade.md",
+            path: "trade.md",
+            source: src,
+            scan: &s,
+        })
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "book/trade.md:1: 手写的数字「1079.6」与数据中的值相同，数据更新后会过时；请改用 {{#value trade/totals row=2024 col=出口额}}",
+            "book/trade.md:1: 手写的数字「1,079.6」与数据中的值相同，数据更新后会过时；请改用 {{#value trade/totals row=2024 col=出口额}}",
+            "book/trade.md:1: 手写的数字「126」与数据中的值相同，数据更新后会过时；请改用 {{#value facts row=交易数 col=数值}}",
+        ]
+    );
+    let quiet = TypedNumbers::build(
+        &fx.store,
+        TypedNumbersConfig {
+            ignore: vec!["126".into(), "1079.6".into()],
+            ..Default::default()
+        },
+    );
+    assert!(
+        quiet
+            .check(&Chapter {
+                file: "book/trade.md",
+                path: "trade.md",
+                source: src,
+                scan: &s
+            })
+            .is_empty()
+    );
+}

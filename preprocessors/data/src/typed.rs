@@ -1,0 +1,159 @@
+//! The typed-number check: a number typed in prose that equals a value in the datasets is
+//! a figure that will drift when the data changes, so it is reported with the placeholder
+//! to use instead.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use report_core::data::{Cell, Store};
+use report_core::diag::Diagnostic;
+use report_core::format::{Grouping, format_number};
+use serde::Deserialize;
+
+use crate::Chapter;
+
+/// `[preprocessor.report.typed-numbers]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct TypedNumbersConfig {
+    pub enabled: bool,
+    /// Numbers never reported (as typed, e.g. "100").
+    pub ignore: Vec<String>,
+    /// Chapters not checked, by source path prefix (e.g. "guide/").
+    pub skip: Vec<String>,
+}
+
+impl Default for TypedNumbersConfig {
+    fn default() -> Self {
+        TypedNumbersConfig {
+            enabled: true,
+            ignore: Vec::new(),
+            skip: Vec::new(),
+        }
+    }
+}
+
+impl TypedNumbersConfig {
+    pub fn from_table(table: &toml::Table) -> Result<Self, String> {
+        TypedNumbersConfig::deserialize(toml::Value::Table(table.clone())).map_err(|e| {
+            format!(
+                "book.toml 的 [preprocessor.report.typed-numbers] 有误：{}",
+                e.to_string().trim()
+            )
+        })
+    }
+}
+
+/// Every dataset value as prose would print it, with the placeholder that prints it.
+pub struct TypedNumbers {
+    config: TypedNumbersConfig,
+    values: BTreeMap<String, String>,
+}
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").unwrap());
+
+impl TypedNumbers {
+    /// Indexes every numeric cell of every dataset under the data folder. Datasets that
+    /// fail to load are skipped here: the placeholders that use them report the problem.
+    pub fn build(store: &Store, config: TypedNumbersConfig) -> TypedNumbers {
+        let mut values = BTreeMap::new();
+        if config.enabled {
+            for id in store.ids() {
+                let Ok(ds) = store.get(&id) else { continue };
+                for (r, row) in ds.rows.iter().enumerate() {
+                    for (c, cell) in row.iter().enumerate() {
+                        let Cell::Number { value, text } = cell else {
+                            continue;
+                        };
+                        if !ds.columns[c].numeric {
+                            continue;
+                        }
+                        let placeholder = format!(
+                            "{{{{#value {} row={} col={}}}}}",
+                            ds.id,
+                            ds.row_label(r),
+                            ds.columns[c].name
+                        );
+                        let printed =
+                            format_number(*value, ds.decimals(r, c), false, Grouping::Auto);
+                        for key in [text.clone(), printed] {
+                            if significant(&key) {
+                                values.entry(key).or_insert_with(|| placeholder.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        TypedNumbers { config, values }
+    }
+
+    /// Reports the typed numbers of a chapter that the data already holds.
+    pub fn check(&self, chapter: &Chapter) -> Vec<Diagnostic> {
+        if !self.config.enabled
+            || self
+                .config
+                .skip
+                .iter()
+                .any(|s| chapter.path.starts_with(s.as_str()))
+        {
+            return Vec::new();
+        }
+        let src = chapter.source;
+        let in_placeholder = |pos: usize| {
+            chapter
+                .scan
+                .placeholders
+                .iter()
+                .any(|p| p.span.contains(&pos))
+        };
+        let mut out = Vec::new();
+        for m in NUMBER.find_iter(src) {
+            let before = src[..m.start()].chars().next_back();
+            let after = src[m.end()..].chars().next();
+            let glued = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '/'
+                })
+            };
+            // Dates, ordinals and identifiers are not figures.
+            let date =
+                src[m.end()..].starts_with(['年', '月', '日']) || src[..m.start()].ends_with('第');
+            if glued(before)
+                || glued(after)
+                || date
+                || chapter.scan.is_excluded(m.start())
+                || in_placeholder(m.start())
+            {
+                continue;
+            }
+            let typed = m.as_str().replace(',', "");
+            if self
+                .config
+                .ignore
+                .iter()
+                .any(|i| i.replace(',', "") == typed)
+            {
+                continue;
+            }
+            if let Some(placeholder) = self.values.get(&typed) {
+                out.push(Diagnostic {
+                    file: chapter.file.to_string(),
+                    line: chapter.scan.line(m.start()),
+                    message: format!(
+                        "手写的数字「{}」与数据中的值相同，数据更新后会过时；请改用 {placeholder}",
+                        m.as_str()
+                    ),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Single digits are everywhere in prose (3个方面, 8款药物) and say nothing on their own.
+fn significant(number: &str) -> bool {
+    number.len() >= 2
+}

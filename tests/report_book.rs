@@ -1,0 +1,1 @@
+//! The report itself, built with the pinned mdBook CLI.
