@@ -1,0 +1,153 @@
+//! The chart in words, for screen readers and the SVG's `<desc>`.
+
+use report_core::format::{Grouping, format_number};
+
+use crate::text::clean;
+use crate::{Chart, ChartKind, Series, value_text};
+
+/// A Chinese sentence saying what the chart shows: its kind, the series, the categories and
+/// the range of the values with their unit, e.g.
+/// `柱状图：2023年至2024年的出口额与进口额，数值介于914.1至1079.6亿美元之间。`
+pub fn describe(chart: &Chart) -> String {
+    let kind = chart.kind.chinese();
+    let categories: Vec<String> = chart.categories.iter().map(|c| clean(c)).collect();
+    if chart.series.is_empty() || categories.is_empty() {
+        return format!("{kind}：没有数据。");
+    }
+    let names = join(chart.series.iter().map(|s| clean(&s.name)).collect());
+    match chart.kind {
+        ChartKind::Pie | ChartKind::Donut => pie(chart, &categories),
+        ChartKind::BarLine => {
+            let mut out = format!("{kind}：{}的{names}（柱，左轴）", span(&categories, true));
+            out.push_str(&range(&chart.series, &chart.unit, chart.decimals));
+            if let Some(line) = &chart.line {
+                out.push_str(&format!("；{}（折线，右轴）", clean(&line.name)));
+                out.push_str(&range(
+                    std::slice::from_ref(line),
+                    &chart.line_unit,
+                    chart.line_decimals,
+                ));
+            }
+            out.push('。');
+            out
+        }
+        _ => {
+            let ordered = chart.kind == ChartKind::Line;
+            let mut out = format!("{kind}：{}的{names}", span(&categories, ordered));
+            if chart.kind == ChartKind::Stacked {
+                out.push_str("（按类别堆叠）");
+            }
+            out.push_str(&range(&chart.series, &chart.unit, chart.decimals));
+            out.push('。');
+            out
+        }
+    }
+}
+
+/// `，各项为A占42.1%、B占20.0%…` for a pie.
+fn pie(chart: &Chart, categories: &[String]) -> String {
+    let series = &chart.series[0];
+    let total: f64 = series.values.iter().flatten().filter(|v| **v > 0.0).sum();
+    let parts: Vec<String> = categories
+        .iter()
+        .zip(&series.values)
+        .map(|(c, v)| match v {
+            Some(v) if total > 0.0 => format!(
+                "{c}占{}%",
+                format_number(v / total * 100.0, 1, false, Grouping::Auto)
+            ),
+            _ => format!("{c}缺少数据"),
+        })
+        .collect();
+    format!(
+        "{}：{}的构成，共{}项，{}。",
+        chart.kind.chinese(),
+        clean(&series.name),
+        categories.len(),
+        parts.join("，")
+    )
+}
+
+/// The categories in a few words: `2019年至2024年` for years and ordered axes, a list for a
+/// few names, the first ones and a count for many.
+fn span(categories: &[String], ordered: bool) -> String {
+    let years = categories.iter().all(|c| {
+        let digits = c.strip_suffix('年').unwrap_or(c);
+        digits.len() == 4 && digits.chars().all(|d| d.is_ascii_digit())
+    });
+    let show = |c: &String| {
+        if years && !c.ends_with('年') {
+            format!("{c}年")
+        } else {
+            c.clone()
+        }
+    };
+    let first = show(&categories[0]);
+    let last = show(&categories[categories.len() - 1]);
+    match categories.len() {
+        1 => first,
+        _ if years || ordered => format!("{first}至{last}"),
+        2..=4 => join(categories.iter().map(show).collect()),
+        n => format!(
+            "{}等{n}项",
+            categories[..3]
+                .iter()
+                .map(show)
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    }
+}
+
+/// `A`, `A与B`, `A、B与C`.
+fn join(mut names: Vec<String>) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names.remove(0),
+        _ => {
+            let last = names.pop().unwrap_or_default();
+            format!("{}与{last}", names.join("、"))
+        }
+    }
+}
+
+/// `，数值介于914.1至1079.6亿美元之间`, with the numbers as tables print them.
+fn range(series: &[Series], unit: &str, decimals: usize) -> String {
+    let mut points = series.iter().flat_map(|s| {
+        s.values
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, v)| Some((v.as_ref().copied()?, s, i)))
+    });
+    let Some(first) = points.next() else {
+        return "，没有数据".into();
+    };
+    let (min, max) = points.fold((first, first), |(min, max), p| {
+        (
+            if p.0 < min.0 { p } else { min },
+            if p.0 > max.0 { p } else { max },
+        )
+    });
+    let unit = clean(unit);
+    let text = |(v, s, i): (f64, &Series, usize)| {
+        let text = value_text(s, i, decimals)
+            .unwrap_or_else(|| format_number(v, decimals, false, Grouping::Auto));
+        if text.ends_with(unit.as_str()) {
+            text
+        } else {
+            format!("{text}{unit}")
+        }
+    };
+    // 亿美元 is said once, after the range; a percent sign goes with each number.
+    let (low, high) = (text(min), text(max));
+    let low = if matches!(unit.as_str(), "%" | "‰") {
+        low
+    } else {
+        low.strip_suffix(unit.as_str()).unwrap_or(&low).to_string()
+    };
+    if min.0 == max.0 {
+        format!("，数值均为{high}")
+    } else {
+        format!("，数值介于{low}至{high}之间")
+    }
+}

@@ -1,0 +1,78 @@
+use super::*;
+
+#[test]
+fn chinese_wraps_between_characters_within_the_width() {
+    let lines = wrap("化学原料药及制剂出口", 4.0);
+    assert_eq!(lines, ["化学原料", "药及制剂", "出口"]);
+    for line in &lines {
+        assert!(display_width_em(line) <= 4.0);
+    }
+}
+
+#[test]
+fn latin_words_and_numbers_are_not_broken() {
+    assert_eq!(wrap("ICH E6 指南", 2.5), ["ICH", "E6", "指南"]);
+    assert_eq!(wrap("2024年", 2.5), ["2024", "年"]);
+    // A word longer than the line has to break somewhere.
+    assert_eq!(wrap("ABCDEFGH", 2.0).concat(), "ABCDEFGH");
+}
+
+#[test]
+fn punctuation_stays_on_the_right_end_of_a_line() {
+    // "，" may not start a line: the character before it comes along.
+    assert_eq!(
+        wrap("中国，美国", 1.0 + 1.0),
+        ["中", "国，", "美国"].map(String::from)
+    );
+    // "（" may not end a line.
+    let lines = wrap("欧盟（EU）", 3.0);
+    assert!(!lines[0].ends_with('（'), "{lines:?}");
+}
+
+#[test]
+fn long_labels_get_an_ellipsis_after_the_last_line() {
+    let lines = wrap_lines("一二三四五六七八九十", 3.0, 2);
+    assert_eq!(lines, ["一二三", "四五…"]);
+    assert_eq!(ellipsize("短", 3.0), "短");
+}
+
+#[test]
+fn bounds_follow_the_anchor() {
+    let t = Text::new("tick", "中国", 100.0, 50.0).anchor(Anchor::End);
+    let b = t.bounds();
+    assert_eq!((b.x0, b.x1), (100.0 - 2.0 * FONT, 100.0));
+    let t = Text::new("tick", "中国", 100.0, 50.0).anchor(Anchor::Middle);
+    assert_eq!(t.bounds().x0, 100.0 - FONT);
+}
+
+#[test]
+fn text_is_escaped_and_coordinates_compact() {
+    let mut out = String::new();
+    Text::new("label", r#"A<b>&"c""#, 10.0, 20.25).write(&mut out);
+    assert_eq!(
+        out,
+        "<text class=\"label\" x=\"10\" y=\"20.2\" font-size=\"13\">A&lt;b&gt;&amp;&quot;c&quot;</text>\n"
+    );
+    assert_eq!(num(-0.01), "0");
+}
+
+#[test]
+fn placer_refuses_overlaps_and_leaving_the_area() {
+    let area = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 100.0,
+        y1: 100.0,
+    };
+    let mut placer = Placer::new(area);
+    let a = Text::new("label", "中", 10.0, 50.0);
+    assert!(placer.place([a.clone()]).is_some());
+    assert!(placer.place([a.clone()]).is_none());
+    let moved = Text::new("label", "中", 10.0, 80.0);
+    assert_eq!(placer.place([a, moved.clone()]), Some(moved));
+    assert!(
+        placer
+            .place([Text::new("label", "中", 95.0, 50.0)])
+            .is_none()
+    );
+}
