@@ -37,6 +37,8 @@ pub fn progress_page(
     page.elsewhere(&mut out);
     page.characters(&mut out);
     page.editorial(&mut out);
+    out.truncate(out.trim_end().len());
+    out.push_str("\n\n");
     out
 }
 
@@ -365,9 +367,11 @@ impl<'a> Page<'a> {
         let mut text = if self.placed.is_empty() {
             "全书暂无待办事项。".to_string()
         } else {
+            let mut by_kind: Vec<PendingKind> = self.placed.iter().map(|p| p.item.kind).collect();
+            by_kind.sort();
             let mut kinds: Vec<(&str, usize)> = Vec::new();
-            for p in &self.placed {
-                let label = p.item.kind.label();
+            for kind in by_kind {
+                let label = kind.label();
                 match kinds.iter_mut().find(|(l, _)| *l == label) {
                     Some((_, n)) => *n += 1,
                     None => kinds.push((label, 1)),

@@ -42,7 +42,12 @@ fn run(mode: Mode, source: &str) -> (String, Vec<(usize, PendingKind, String, St
     run_with(&PendingConfig::default(), mode, Target::Html, source)
 }
 
-fn item(line: usize, kind: PendingKind, note: &str, offset: usize) -> (usize, PendingKind, String, String) {
+fn item(
+    line: usize,
+    kind: PendingKind,
+    note: &str,
+    offset: usize,
+) -> (usize, PendingKind, String, String) {
     (line, kind, note.to_string(), format!("pending-{offset}"))
 }
 
@@ -68,17 +73,26 @@ fn a_note_inside_a_sentence_becomes_a_badge() {
 
 #[test]
 fn an_explicit_marker_becomes_a_callout() {
-    let (page, items) = run(Mode::Draft, "# 标题\n\n正文。\n\n{{#pending 补充<2024>年数据}}\n");
+    let (page, items) = run(
+        Mode::Draft,
+        "# 标题\n\n正文。\n\n{{#pending 补充<2024>年数据}}\n",
+    );
     assert_eq!(
         page,
         "# 标题\n\n正文。\n\n\n\n<div class=\"report-pending\" id=\"pending-21\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 补充&lt;2024&gt;年数据</div>\n\n\n"
     );
-    assert_eq!(items, [item(5, PendingKind::Marker, "补充<2024>年数据", 21)]);
+    assert_eq!(
+        items,
+        [item(5, PendingKind::Marker, "补充<2024>年数据", 21)]
+    );
 }
 
 #[test]
 fn a_note_in_a_heading_leaves_the_heading_and_follows_it() {
-    let (page, items) = run(Mode::Draft, "## （一）贸易合作【现状待整理】\n\n### 现状\n\n正文。\n");
+    let (page, items) = run(
+        Mode::Draft,
+        "## （一）贸易合作【现状待整理】\n\n### 现状\n\n正文。\n",
+    );
     assert_eq!(
         page,
         "## （一）贸易合作\n\n<div class=\"report-pending\" id=\"pending-24\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 现状待整理</div>\n\n\n\n### 现状\n\n正文。\n"
@@ -96,8 +110,13 @@ fn several_marks_in_one_heading_follow_it_in_order() {
         page.starts_with("## 制度合作\n\n<div class=\"report-pending\" id=\"pending-15\""),
         "{page}"
     );
-    assert!(page.contains("缺中药情况</div>\n\n\n\n<div class=\"report-pending\" id=\"pending-36\""));
-    assert!(page.ends_with("时间轴</div>\n\n\r\n\r\n正文。\r\n"), "{page:?}");
+    assert!(
+        page.contains("缺中药情况</div>\n\n\n\n<div class=\"report-pending\" id=\"pending-36\"")
+    );
+    assert!(
+        page.ends_with("时间轴</div>\n\n\r\n\r\n正文。\r\n"),
+        "{page:?}"
+    );
     assert_eq!(
         items,
         [
@@ -113,7 +132,12 @@ const EDITORIAL: &str = "## 挑战\n\n海外市场准入壁垒问题（可以用
 fn draft_shows_editorial_notes_as_their_own_callout() {
     let (page, items) = run(Mode::Draft, EDITORIAL);
     assert!(page.contains("海外市场准入壁垒问题<span class=\"report-pending report-editorial\" id=\"pending-41\" role=\"note\"><span class=\"report-pending-label\">编辑备注</span> 可以用你写好的那段</span>\n"), "{page}");
-    assert!(page.contains("### 人才\n\n<div class=\"report-pending report-editorial\" id=\"pending-86\""), "{page}");
+    assert!(
+        page.contains(
+            "### 人才\n\n<div class=\"report-pending report-editorial\" id=\"pending-86\""
+        ),
+        "{page}"
+    );
     assert_eq!(
         items,
         [
@@ -140,7 +164,11 @@ fn final_reports_editorial_notes_with_the_rest() {
     let kinds: Vec<_> = items.iter().map(|i| i.1).collect();
     assert_eq!(
         kinds,
-        [PendingKind::Editorial, PendingKind::Editorial, PendingKind::Note]
+        [
+            PendingKind::Editorial,
+            PendingKind::Editorial,
+            PendingKind::Note
+        ]
     );
 }
 
@@ -170,7 +198,8 @@ fn empty_sections_are_pending() {
 
 #[test]
 fn a_heading_followed_by_sub_headings_or_holding_a_note_is_not_reported_as_empty() {
-    let source = "# 贸易合作\n## 现状【待整理】\n## 挑战\n### 准入\n正文\n## 政策 {{#pending 写三条}}\n";
+    let source =
+        "# 贸易合作\n## 现状【待整理】\n## 挑战\n### 准入\n正文\n## 政策 {{#pending 写三条}}\n";
     let (_, items) = run(Mode::Draft, source);
     let kinds: Vec<_> = items.iter().map(|i| (i.0, i.1)).collect();
     assert_eq!(kinds, [(2, PendingKind::Note), (6, PendingKind::Marker)]);
@@ -194,8 +223,14 @@ fn empty_sections_can_be_switched_off() {
 
 #[test]
 fn other_renderers_get_markdown_callouts() {
-    let source = "## 现状【待整理】\n\n出口*额*待补充。\n\n【待完善】\n\n说明（可以用你写好的那段）\n";
-    let (page, _) = run_with(&PendingConfig::default(), Mode::Draft, Target::Markdown, source);
+    let source =
+        "## 现状【待整理】\n\n出口*额*待补充。\n\n【待完善】\n\n说明（可以用你写好的那段）\n";
+    let (page, _) = run_with(
+        &PendingConfig::default(),
+        Mode::Draft,
+        Target::Markdown,
+        source,
+    );
     assert_eq!(
         page,
         "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额***〔待完成：待补充〕**。\n\n\n\n> **待完成** 待完善\n\n\n\n说明**〔编辑备注：可以用你写好的那段〕**\n"
@@ -208,7 +243,12 @@ fn custom_patterns_replace_the_defaults() {
         &toml::from_str("notes = ['TODO']\neditorial = ['@@[^@]+@@']").unwrap(),
     )
     .unwrap();
-    let (page, items) = run_with(&cfg, Mode::Publish, Target::Markdown, "甲TODO乙【待完善】丙@@给老王@@丁\n");
+    let (page, items) = run_with(
+        &cfg,
+        Mode::Publish,
+        Target::Markdown,
+        "甲TODO乙【待完善】丙@@给老王@@丁\n",
+    );
     assert_eq!(page, "甲**〔待完成：TODO〕**乙【待完善】丙丁\n");
     assert_eq!(items, [item(1, PendingKind::Note, "TODO", 3)]);
 }

@@ -56,8 +56,24 @@ fn sections_know_their_trail_lines_and_column() {
         [
             ("贸易合作", 1, 18, String::new(), None, false, true),
             ("现状", 3, 12, "现状".into(), Some(0), true, false),
-            ("药械产品进出口", 5, 8, "现状/药械产品进出口".into(), Some(0), false, false),
-            ("投资合作", 9, 12, "现状/投资合作".into(), Some(0), false, false),
+            (
+                "药械产品进出口",
+                5,
+                8,
+                "现状/药械产品进出口".into(),
+                Some(0),
+                false,
+                false
+            ),
+            (
+                "投资合作",
+                9,
+                12,
+                "现状/投资合作".into(),
+                Some(0),
+                false,
+                false
+            ),
             ("挑战✅", 13, 14, "挑战✅".into(), Some(1), true, false),
             ("对应政策", 15, 18, "对应政策".into(), Some(2), true, false),
         ]
@@ -72,7 +88,12 @@ fn section_paths_start_with_the_chapter_name() {
     assert_eq!(section_path(&o, 7), "贸易合作 › 现状 › 药械产品进出口");
     assert_eq!(section_path(&o, 11), "贸易合作 › 现状 › 投资合作");
     assert_eq!(section_path(&o, 17), "贸易合作 › 对应政策");
-    let untitled = outline_of(&PendingConfig::default(), "a.md", "引言", "前言。\n## 背景\n## 意义\n");
+    let untitled = outline_of(
+        &PendingConfig::default(),
+        "a.md",
+        "引言",
+        "前言。\n## 背景\n## 意义\n",
+    );
     assert_eq!(section_path(&untitled, 1), "引言");
     assert_eq!(section_path(&untitled, 2), "引言 › 背景");
 }
@@ -85,10 +106,19 @@ fn a_nested_heading_with_a_section_word_stays_in_its_outer_column() {
         "技术合作",
         "# 技术合作\n## 现状\n### 政策环境\n正文\n## 政策\n正文\n",
     );
-    let cols: Vec<_> = o.sections.iter().map(|s| (s.column, s.column_root)).collect();
+    let cols: Vec<_> = o
+        .sections
+        .iter()
+        .map(|s| (s.column, s.column_root))
+        .collect();
     assert_eq!(
         cols,
-        [(None, false), (Some(0), true), (Some(0), false), (Some(2), true)]
+        [
+            (None, false),
+            (Some(0), true),
+            (Some(0), false),
+            (Some(2), true)
+        ]
     );
 }
 
@@ -125,7 +155,15 @@ fn the_progress_page_and_uncounted_chapters_are_not_counted() {
         ..PendingConfig::default()
     };
     assert!(outline_of(&cfg, "trade.md", "贸易合作", TRADE).counted);
-    assert!(!outline_of(&cfg, "progress.md", "编写进度", "# 编写进度\n\n{{#progress}}\n").counted);
+    assert!(
+        !outline_of(
+            &cfg,
+            "progress.md",
+            "编写进度",
+            "# 编写进度\n\n{{#progress}}\n"
+        )
+        .counted
+    );
     assert!(!outline_of(&cfg, "guide/pending.md", "待办", "正文").counted);
     assert!(!outline_of(&cfg, "appendix.md", "附录", "正文").counted);
 }
