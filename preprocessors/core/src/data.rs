@@ -508,7 +508,9 @@ pub struct Store {
     /// The source folder as the writer knows it (`book`), for messages.
     src_name: String,
     data_dir: String,
-    cache: RefCell<HashMap<String, Rc<Dataset>>>,
+    /// Failures are kept too: a broken file is read once and reported the same way by
+    /// every placeholder that uses it.
+    cache: RefCell<HashMap<String, Result<Rc<Dataset>, String>>>,
     available: RefCell<Option<Vec<String>>>,
     parses: Counter<usize>,
 }
@@ -533,12 +535,12 @@ impl Store {
     /// The dataset `id` (`trade/totals`, with or without `.csv`/`.json`).
     pub fn get(&self, id: &str) -> Result<Rc<Dataset>, String> {
         let id = normalize_id(id)?;
-        if let Some(ds) = self.cache.borrow().get(&id) {
-            return Ok(ds.clone());
+        if let Some(loaded) = self.cache.borrow().get(&id) {
+            return loaded.clone();
         }
-        let ds = Rc::new(self.load(&id)?);
-        self.cache.borrow_mut().insert(id, ds.clone());
-        Ok(ds)
+        let loaded = self.load(&id).map(Rc::new);
+        self.cache.borrow_mut().insert(id, loaded.clone());
+        loaded
     }
 
     /// Every dataset id under the data folder, sorted.
@@ -556,7 +558,12 @@ impl Store {
 
     /// Every dataset loaded so far.
     pub fn loaded(&self) -> Vec<Rc<Dataset>> {
-        let mut all: Vec<_> = self.cache.borrow().values().cloned().collect();
+        let mut all: Vec<_> = self
+            .cache
+            .borrow()
+            .values()
+            .filter_map(|r| r.as_ref().ok().cloned())
+            .collect();
         all.sort_by(|a, b| a.id.cmp(&b.id));
         all
     }

@@ -163,7 +163,11 @@ pub fn process(
             .unwrap_or(usize::MAX)
     };
     items.sort_by(|a, b| (order(&a.file), a.line).cmp(&(order(&b.file), b.line)));
-    errors.sort_by(|a, b| (order(&a.file), a.line).cmp(&(order(&b.file), b.line)));
+    errors.sort_by(|a, b| {
+        (order(&a.file), a.line, &a.message).cmp(&(order(&b.file), b.line, &b.message))
+    });
+    // Several placeholders on one line using the same broken dataset say the same thing.
+    errors.dedup();
 
     let progress = report_pending::progress_page(&pending_config, &outlines, &items, target);
     for w in &mut work {

@@ -123,6 +123,20 @@ fn each_dataset_is_parsed_once() {
 }
 
 #[test]
+fn a_broken_dataset_is_read_once_too() {
+    let book = Book::new("broken-once");
+    book.write("a.csv", CSV.as_bytes());
+    let store = book.store();
+    let first = store.get("a").unwrap_err();
+    book.meta("a");
+    assert_eq!(
+        store.get("a").unwrap_err(),
+        first,
+        "the same build keeps its first reading"
+    );
+}
+
+#[test]
 fn unknown_dataset_column_and_row_suggest_the_nearest() {
     let book = Book::new("suggest");
     book.write("trade/totals.csv", CSV.as_bytes());
