@@ -47,7 +47,8 @@ pub struct PendingConfig {
     pub notes: Vec<Regex>,
     /// `editorial`: patterns of notes to co-authors (same rule for a `note` group).
     pub editorial: Vec<Regex>,
-    /// `sections`: the recurring sections, matched against heading text by containment.
+    /// `sections`: the recurring sections; a heading whose title ends with one of them is
+    /// that section (see [`PendingConfig::column_of`]).
     pub sections: Vec<String>,
     /// `empty-sections`: whether a heading with no body counts as pending.
     pub empty_sections: bool,
@@ -117,11 +118,13 @@ impl PendingConfig {
     }
 
     /// Index of the recurring section that a heading stands for: the first in `sections`
-    /// that its text contains.
+    /// that its title ends with, trailing marks such as ✅ or ：ignored. So 挑战✅, 对应政策
+    /// and （三）主要挑战 are sections of their columns; 政策建议 and 政策环境 are not.
     pub fn column_of(&self, title: &str) -> Option<usize> {
+        let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
         self.sections
             .iter()
-            .position(|s| title.contains(s.as_str()))
+            .position(|s| title.ends_with(s.as_str()))
     }
 }
 

@@ -116,10 +116,13 @@ fn clean_titles_lose_their_notes() {
 }
 
 #[test]
-fn a_heading_stands_for_the_first_section_word_it_contains() {
+fn a_heading_stands_for_the_section_word_it_ends_with() {
     let cfg = PendingConfig::default();
     assert_eq!(cfg.column_of("现状"), Some(0));
     assert_eq!(cfg.column_of("挑战✅"), Some(1));
     assert_eq!(cfg.column_of("对应政策"), Some(2));
+    assert_eq!(cfg.column_of("（三）主要挑战："), Some(1));
     assert_eq!(cfg.column_of("药械产品进出口情况"), None);
+    assert_eq!(cfg.column_of("政策建议"), None);
+    assert_eq!(cfg.column_of("政策环境"), None);
 }

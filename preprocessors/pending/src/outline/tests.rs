@@ -104,7 +104,7 @@ fn a_nested_heading_with_a_section_word_stays_in_its_outer_column() {
         &PendingConfig::default(),
         "t.md",
         "技术合作",
-        "# 技术合作\n## 现状\n### 政策环境\n正文\n## 政策\n正文\n",
+        "# 技术合作\n## 现状\n### 相关政策\n正文\n## 政策\n正文\n",
     );
     let cols: Vec<_> = o
         .sections
