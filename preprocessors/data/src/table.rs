@@ -97,8 +97,13 @@ fn build_columns(
     } else {
         args.get("total").map(str::to_string)
     };
+    let shown_columns = select::columns(ds, args)?;
+    // A fact sheet's own 单位 column, when shown, carries the units; otherwise each
+    // number carries its row's unit.
+    let units_in_cells =
+        ds.unit_column.is_some() && !shown_columns.iter().any(|s| Some(s.col) == ds.unit_column);
     let mut out = Vec::new();
-    for (i, shown) in select::columns(ds, args)?.into_iter().enumerate() {
+    for (i, shown) in shown_columns.into_iter().enumerate() {
         let col = shown.col;
         let column = &ds.columns[col];
         if !column.numeric {
@@ -125,10 +130,12 @@ fn build_columns(
             let cell = match ds.number(r, col)? {
                 Some(v) => {
                     let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
-                    if ds.unit_column.is_some() {
+                    if units_in_cells {
                         Some(format!("{text}{u}"))
                     } else {
-                        unit = u;
+                        if ds.unit_column.is_none() {
+                            unit = u;
+                        }
                         Some(text)
                     }
                 }
@@ -139,7 +146,7 @@ fn build_columns(
             };
             cells.push(cell);
         }
-        if unit.is_empty() && ds.unit_column.is_none() {
+        if unit.is_empty() && !units_in_cells && ds.unit_column.is_none() {
             unit = fmt.apply(0.0, &column.unit, 0).1;
         }
         let total = total_label.as_ref().map(|_| {

@@ -595,3 +595,20 @@ fn typed_numbers_that_the_data_holds_are_reported() {
             .is_empty()
     );
 }
+
+#[test]
+fn fact_sheets_print_each_row_in_its_own_unit() {
+    let fx = Fixture::new("facts");
+    let (out, _) = fx.html("{{#table facts}}\n");
+    assert!(out.contains("<td class=\"num\">126起</td>"), "{out}");
+    assert!(out.contains("<td class=\"num\">525.77亿美元</td>"), "{out}");
+    let (out, _) = fx.html("{{#table facts cols=指标,数值,单位}}\n");
+    assert!(
+        out.contains("<td class=\"num\">126</td><td>起</td>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<caption>表3-1 License-out</caption>"),
+        "no unit in the caption: {out}"
+    );
+}
