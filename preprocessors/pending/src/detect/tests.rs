@@ -63,12 +63,12 @@ fn a_note_alone_on_its_line_becomes_a_block_callout() {
 
 #[test]
 fn a_note_inside_a_sentence_becomes_a_badge() {
-    let (page, items) = run(Mode::Draft, "出口额待补充数据，见下。\n");
+    let (page, items) = run(Mode::Draft, "出口额：待补充数据，见下。\n");
     assert_eq!(
         page,
-        "出口额<span class=\"report-pending\" id=\"pending-9\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 待补充数据</span>，见下。\n"
+        "出口额：<span class=\"report-pending\" id=\"pending-12\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 待补充数据</span>，见下。\n"
     );
-    assert_eq!(items, [item(1, PendingKind::Note, "待补充数据", 9)]);
+    assert_eq!(items, [item(1, PendingKind::Note, "待补充数据", 12)]);
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn empty_sections_can_be_switched_off() {
 #[test]
 fn other_renderers_get_markdown_callouts() {
     let source =
-        "## 现状【待整理】\n\n出口*额*待补充。\n\n【待完善】\n\n说明（可以用你写好的那段）\n";
+        "## 现状【待整理】\n\n出口*额* 待补充。\n\n【待完善】\n\n说明（可以用你写好的那段）\n";
     let (page, _) = run_with(
         &PendingConfig::default(),
         Mode::Draft,
@@ -233,7 +233,7 @@ fn other_renderers_get_markdown_callouts() {
     );
     assert_eq!(
         page,
-        "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额***〔待完成：待补充〕**。\n\n\n\n> **待完成** 待完善\n\n\n\n说明**〔编辑备注：可以用你写好的那段〕**\n"
+        "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额* **〔待完成：待补充〕**。\n\n\n\n> **待完成** 待完善\n\n\n\n说明**〔编辑备注：可以用你写好的那段〕**\n"
     );
 }
 

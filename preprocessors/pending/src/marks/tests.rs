@@ -50,10 +50,17 @@ fn finds_every_kind_of_bracketed_note() {
 }
 
 #[test]
-fn a_bare_daibuchong_is_a_note_but_youdaibuchong_is_prose() {
-    assert_eq!(notes("出口额待补充数据。"), ["待补充数据"]);
+fn a_bare_daibuchong_is_a_note_where_it_starts_a_clause() {
+    assert_eq!(notes("出口额：待补充数据。"), ["待补充数据"]);
     assert_eq!(notes("待补充\n"), ["待补充"]);
+    assert_eq!(notes("| 贸易合作 | 待补充数据 |"), ["待补充数据"]);
+    assert_eq!(notes("2024年 待补充"), ["待补充"]);
+}
+
+#[test]
+fn a_daibuchong_inside_prose_is_not_a_note() {
     assert!(notes("政策体系有待补充和完善。").is_empty());
+    assert!(notes("现状部分仍有较多内容待补充，挑战尚待补充。").is_empty());
 }
 
 #[test]
