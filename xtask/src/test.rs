@@ -108,7 +108,7 @@ fn run_steps(suite: &mut Suite) -> Result {
         ));
         run::status_watching(
             tools::cargo()
-                .args(["test", "--workspace"])
+                .args(["test", "--workspace", "--no-fail-fast"])
                 .env(MDBOOK_BIN, mdbook)
                 .env(REPORT_PREPROCESSOR_BIN, preprocessor),
             |line| counts.add_libtest_line(line),
