@@ -72,7 +72,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                 let mut text = r.text;
                 if !r.missing.is_empty() {
                     let anchor = anchor_at(p.span.start);
-                    let note = format!("缺少数据：{}", r.missing.join("；"));
+                    let note = r.missing.join("；");
                     let badge = callout::pending(
                         ctx.target,
                         PendingKind::MissingData.label(),

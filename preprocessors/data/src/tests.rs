@@ -220,10 +220,7 @@ fn table_missing_cells_are_marked_and_listed_as_pending() {
             report_core::pending::PendingKind::MissingData
         )
     );
-    assert_eq!(
-        item.note,
-        "缺少数据：book/data/trade/totals.csv 第2行「进口额」列"
-    );
+    assert_eq!(item.note, "book/data/trade/totals.csv 第2行「进口额」列");
     assert!(
         out.contains(&format!("id=\"{}\"", item.anchor)),
         "callout carries the anchor"
@@ -350,7 +347,7 @@ fn missing_value_is_marked_and_pending() {
     assert!(out.starts_with("进口额为<span class=\"report-missing\" title=\"数据待补充\">—</span><span class=\"report-pending\""), "{out}");
     assert_eq!(
         e.items[0].note,
-        "缺少数据：book/data/trade/totals.csv 第2行「进口额」列"
+        "book/data/trade/totals.csv 第2行「进口额」列"
     );
     let (_, e) =
         fx.html("{{#value trade/totals row=2023 col=进口额 calc=diff from=2023 to=2024}}\n");
