@@ -12,11 +12,12 @@ const TABLE: &str = "preprocessor.report.pending";
 /// Bracketed notes that mark unfinished text: 【待补充数据】【缺…】【差…】【现状待整理】
 /// 【待完善】, and a bare 待补充 (待补充数据, …) that starts a line or follows a space or
 /// punctuation, as in a table cell or after a colon; after a word it is ordinary prose
-/// (尚待补充, 有待补充, 内容待补充) and does not count.
+/// (尚待补充, 有待补充, 内容待补充), and in quotation marks (“待补充”) it is mentioned, not
+/// meant: neither counts.
 pub const DEFAULT_NOTES: &[&str] = &[
     r"【[待缺差][^【】\n]*】",
     r"【[^【】\n]*待(?:整理|完善|补充)[^【】\n]*】",
-    r"(?m)(?:^|[^\p{L}\p{N}])(?P<note>待补充(?:数据|资料|内容|案例)?)",
+    r#"(?m)(?:^|[^\p{L}\p{N}“‘「『"'])(?P<note>待补充(?:数据|资料|内容|案例)?)"#,
 ];
 
 /// Notes to co-authors: a parenthesised remark (full-width or ASCII brackets, one level of

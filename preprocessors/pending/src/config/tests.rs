@@ -126,3 +126,38 @@ fn a_heading_stands_for_the_section_word_it_ends_with() {
     assert_eq!(cfg.column_of("政策建议"), None);
     assert_eq!(cfg.column_of("政策环境"), None);
 }
+
+#[test]
+fn the_writers_guide_shows_the_real_defaults() {
+    let guide = include_str!("../../../../book/guide/pending.md");
+    let block = guide
+        .split("```toml\n")
+        .filter_map(|b| b.split_once("```").map(|(toml, _)| toml))
+        .find(|b| b.contains("editorial = ["))
+        .expect("the guide lists the default patterns in a toml block");
+    let table: toml::Table = toml::from_str(block).unwrap();
+    let pending = table["preprocessor"]["report"]["pending"]
+        .as_table()
+        .unwrap();
+    let list = |key: &str| -> Vec<String> {
+        pending[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(list("notes"), DEFAULT_NOTES);
+    assert_eq!(list("editorial"), DEFAULT_EDITORIAL);
+    // The guide's other example is a valid configuration too.
+    let example = guide
+        .split("```toml\n")
+        .filter_map(|b| b.split_once("```").map(|(toml, _)| toml))
+        .find(|b| b.contains("[preprocessor.report.pending.budgets]"))
+        .unwrap();
+    let table: toml::Table = toml::from_str(example).unwrap();
+    let pending = table["preprocessor"]["report"]["pending"]
+        .as_table()
+        .unwrap();
+    PendingConfig::from_table(pending).unwrap();
+}

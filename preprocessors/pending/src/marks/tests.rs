@@ -61,6 +61,7 @@ fn a_bare_daibuchong_is_a_note_where_it_starts_a_clause() {
 fn a_daibuchong_inside_prose_is_not_a_note() {
     assert!(notes("政策体系有待补充和完善。").is_empty());
     assert!(notes("现状部分仍有较多内容待补充，挑战尚待补充。").is_empty());
+    assert!(notes("单元格写着“待补充”或「待补充」时").is_empty());
 }
 
 #[test]
