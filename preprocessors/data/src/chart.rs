@@ -105,6 +105,11 @@ pub(crate) fn render(
     if unit.is_empty() {
         unit = fmt.apply(0.0, &ds.columns[ys[0]].unit, 0).1;
     }
+    // `line=yoy` (or 同比) asks for the growth of the first series, unless the dataset has a
+    // column of that name: a real column always wins.
+    let line_is_yoy = args
+        .get("line")
+        .is_some_and(|l| matches!(l, "yoy" | "同比") && ds.column(l).is_err());
     let line = match (kind, args.get("line")) {
         (ChartKind::BarLine, None) => {
             return Err(

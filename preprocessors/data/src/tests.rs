@@ -609,3 +609,21 @@ fn fact_sheets_print_each_row_in_its_own_unit() {
         "no unit in the caption: {out}"
     );
 }
+
+#[test]
+fn a_real_column_named_like_the_yoy_alias_wins() {
+    let fx = Fixture::new("line-column");
+    fs::write(
+        fx.dir.join("book/data/g.csv"),
+        "年份,金额,同比\n2023,100,-20.7\n2024,110,10\n",
+    )
+    .unwrap();
+    fs::write(
+        fx.dir.join("book/data/g.toml"),
+        "title = \"t\"\nunit = \"亿元\"\nsource = \"s\"\n[columns.\"同比\"]\nunit = \"%\"\n",
+    )
+    .unwrap();
+    let (out, e) = fx.html("{{#chart g kind=bar-line y=金额 line=同比}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(out.contains("<td class=\"num\">-20.7</td>"), "{out}");
+}
