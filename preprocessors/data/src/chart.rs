@@ -118,7 +118,7 @@ pub(crate) fn render(
             );
         }
         (_, None) => None,
-        (ChartKind::BarLine, Some("yoy" | "同比")) => {
+        (ChartKind::BarLine, Some(_)) if line_is_yoy => {
             Some(yoy_series(&ds, &rows, ys[0], &fmt, &mut missing)?)
         }
         (ChartKind::BarLine, Some(name)) => Some(column_series(
@@ -131,7 +131,7 @@ pub(crate) fn render(
         (_, Some(_)) => return Err("line= 只用于 kind=bar-line".into()),
     };
     let (line_unit, line_decimals) = match (&line, args.get("line")) {
-        (Some(_), Some("yoy" | "同比")) => (
+        (Some(_), Some(_)) if line_is_yoy => (
             "%".to_string(),
             fmt.decimals.unwrap_or(calc::PERCENT_DECIMALS),
         ),
