@@ -78,3 +78,24 @@ fn marked(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pending_and_editorial_callouts_escape_and_carry_their_anchor() {
+        assert_eq!(
+            pending(Target::Html, "待完成", "补<图>", "pending-3", false),
+            "<span class=\"report-pending\" id=\"pending-3\" role=\"note\"><span class=\"report-pending-label\">待完成</span> 补&lt;图&gt;</span>"
+        );
+        assert_eq!(
+            editorial(Target::Html, "可以用你写好的那段", "pending-9", true),
+            "\n\n<div class=\"report-pending report-editorial\" id=\"pending-9\" role=\"note\"><span class=\"report-pending-label\">编辑备注</span> 可以用你写好的那段</div>\n\n"
+        );
+        assert_eq!(
+            editorial(Target::Markdown, "分两段", "pending-9", false),
+            "**〔编辑备注：分两段〕**"
+        );
+    }
+}

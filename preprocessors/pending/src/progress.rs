@@ -327,9 +327,10 @@ impl<'a> Page<'a> {
     fn item_link(&self, item: &PendingItem, text: &str) -> String {
         if self.html() {
             format!(
-                "<a href=\"{}#{}\">{}</a>",
+                "<a href=\"{}#{}\" title=\"{}\">{}</a>",
                 escape_html(&page_href(&item.chapter)),
                 escape_html(&item.anchor),
+                escape_html(text),
                 escape_html(text)
             )
         } else {

@@ -70,8 +70,8 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <caption>各章完成情况（✅ 已完成，— 本章没有此节）</caption>
 <thead><tr><th scope=\"col\">章节</th><th scope=\"col\">现状</th><th scope=\"col\">挑战</th><th scope=\"col\">政策</th><th scope=\"col\">备注</th></tr></thead>
 <tbody>
-<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-done\">✅</td><td></td></tr>
-<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\">✅</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\" title=\"本章没有标题含「政策」的小节\">—</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-72\">差一个调研</a></li></ul></td></tr>
+<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><ul><li><a href=\"trade.html#pending-14\" title=\"现状待整理\">现状待整理</a></li><li><a href=\"trade.html#pending-47\" title=\"缺数据：trade 2024年 出口额\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-done\">✅</td><td></td></tr>
+<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\">✅</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\" title=\"空章节：「挑战」尚无正文\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\" title=\"本章没有标题含「政策」的小节\">—</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-72\" title=\"差一个调研\">差一个调研</a></li></ul></td></tr>
 </tbody>
 <tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\">2</td><td class=\"report-num\">1</td><td class=\"report-num\">0</td><td class=\"report-num\">1</td></tr></tfoot>
 </table>
@@ -79,7 +79,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 ## 其他章节的待办
 
 <ul class=\"report-progress-list\">
-<li><a href=\"introduction.html#pending-25\">引言：补充研究方法</a></li>
+<li><a href=\"introduction.html#pending-25\" title=\"引言：补充研究方法\">引言：补充研究方法</a></li>
 </ul>
 
 ## 字数
@@ -100,7 +100,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <p class=\"report-progress-note\">共 1 条写给合作者的备注。它们只在草稿中显示：发布版会删去，定稿构建时若还有备注则会失败。</p>
 
 <ul class=\"report-progress-list\">
-<li><a href=\"trade.html#pending-110\">贸易合作 › 挑战：可以用你写好的那段</a></li>
+<li><a href=\"trade.html#pending-110\" title=\"贸易合作 › 挑战：可以用你写好的那段\">贸易合作 › 挑战：可以用你写好的那段</a></li>
 </ul>
 
 "
