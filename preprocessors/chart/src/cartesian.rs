@@ -51,163 +51,15 @@ enum Orientation {
 
 pub(crate) fn render(chart: &Chart) -> Result<String, String> {
     let n = chart.categories.len();
-    let kind = chart.kind;
-    let categories: Vec<String> = chart.categories.iter().map(|c| text::clean(c)).collect();
-    let bars: &[Series] = if kind == ChartKind::Line {
-        &[]
-    } else {
-        &chart.series
-    };
-    let stacked = kind == ChartKind::Stacked;
-
-    // The left axis. Bars stand on zero and get headroom for their value labels.
-    let (lo, hi) = if stacked {
-        stack_extent(chart)
-    } else {
-        extent(&chart.series)
-    };
-    let left = if bars.is_empty() {
-        // A line that stays far from zero is read better zoomed in.
-        let zero = lo >= 0.0 && lo < hi * 0.5 || hi <= 0.0 && hi > lo * 0.5;
-        Scale::nice(lo, hi, zero, chart.decimals)
-    } else {
-        let room = (hi.max(0.0) - lo.min(0.0)) * 0.08;
-        let lo = if lo < 0.0 { lo - room } else { lo };
-        let hi = if hi > 0.0 { hi + room } else { hi };
-        Scale::nice(lo, hi, true, chart.decimals)
-    };
-    let right = match (&chart.line, kind) {
-        (Some(line), ChartKind::BarLine) => {
-            let (lo, hi) = extent(std::slice::from_ref(line));
-            Some(Scale::aligned(
-                lo,
-                hi,
-                left.intervals(),
-                chart.line_decimals,
-            ))
-        }
-        _ => None,
-    };
-
-    // Top: legend, then the units.
-    let mut texts = Vec::new();
-    let entries = legend_entries(chart);
-    let legend = Legend::flow(&entries, PAD, WIDTH - PAD, PAD);
-    let mut top = PAD + legend.height;
-    if legend.height > 0.0 {
-        top += 4.0;
-    }
-    texts.extend(legend.texts.iter().cloned());
-    let row = FONT * LEADING;
-    let unit_baseline = top + 0.9 * FONT;
-    let mut unit_row = false;
-    if !chart.unit.trim().is_empty() {
-        texts.push(Text::new(
-            "unit",
-            format!("单位：{}", text::clean(&chart.unit)),
-            PAD,
-            unit_baseline,
-        ));
-        unit_row = true;
-    }
-    if right.is_some() && !chart.line_unit.trim().is_empty() {
-        texts.push(
-            Text::new(
-                "unit",
-                format!("单位：{}", text::clean(&chart.line_unit)),
-                WIDTH - PAD,
-                unit_baseline,
-            )
-            .anchor(Anchor::End),
-        );
-        unit_row = true;
-    }
-    if unit_row {
-        top += row;
-    }
-
-    let tick_width = |scale: &Scale| {
-        scale
-            .ticks()
-            .iter()
-            .map(|t| text::width(&scale.label(*t), FONT))
-            .fold(0.0, f64::max)
-    };
-    let left_ticks = tick_width(&left);
-    let right_ticks = right.as_ref().map_or(0.0, tick_width);
-
-    // Vertical unless asked for horizontal bars or the names only fit that way.
-    let plot_left = PAD + left_ticks + TICK_GAP;
-    let plot_right = if right.is_some() {
-        WIDTH - PAD - right_ticks - TICK_GAP
-    } else {
-        WIDTH - PAD
-    };
-    let band = (plot_right - plot_left) / n as f64;
-    let orientation = match kind {
-        ChartKind::HBar => horizontal(&categories),
-        ChartKind::Bar | ChartKind::Grouped | ChartKind::Stacked => {
-            match fit_vertical(&categories, band, MAX_BAR_LINES, 1) {
-                Some(lines) => Orientation::Vertical { lines },
-                None if is_sequence(&categories) => thin(&categories, band),
-                None => horizontal(&categories),
-            }
-        }
-        _ => match fit_vertical(&categories, band, MAX_LINES, 1) {
-            Some(lines) => Orientation::Vertical { lines },
-            None if is_sequence(&categories) => thin(&categories, band),
-            None => Orientation::Vertical {
-                lines: categories
-                    .iter()
-                    .map(|c| text::wrap_lines(c, (band - 6.0) / FONT, MAX_LINES))
-                    .collect(),
-            },
-        },
-    };
-
-    // The plot rectangle and the size of the whole chart.
-    let (plot, height) = match &orientation {
-        Orientation::Vertical { lines, .. } => {
-            let depth = lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f64;
-            // Half a tick label pokes above the top grid line.
-            let plot_top = top + FONT * 0.6;
-            let plot_bottom = HEIGHT - PAD - depth * row - CATEGORY_GAP + (row - FONT) / 2.0;
-            let plot = Rect {
-                x0: plot_left,
-                y0: plot_top,
-                x1: plot_right,
-                y1: plot_bottom,
-            };
-            (plot, HEIGHT)
-        }
-        Orientation::Horizontal { lines, width } => {
-            let depth = lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f64;
-            let per_band = if kind == ChartKind::Grouped {
-                chart.series.len() as f64 * 12.0 + 12.0
-            } else {
-                30.0
-            };
-            let band = (depth * row + 10.0).max(per_band);
-            let plot_height = (band * n as f64).max(160.0);
-            let last_tick = left.label(left.max);
-            let value_room = if stacked || !bars.is_empty() {
-                label_width(chart, stacked) + 6.0
-            } else {
-                0.0
-            };
-            let right_room = (text::width(&last_tick, FONT) / 2.0).max(value_room);
-            let first_tick = text::width(&left.label(left.min), FONT) / 2.0;
-            let plot = Rect {
-                x0: (PAD + width + 8.0).max(PAD + first_tick),
-                y0: top + 4.0,
-                x1: WIDTH - PAD - right_room,
-                y1: top + 4.0 + plot_height,
-            };
-            (plot, plot.y1 + TICK_GAP + row + PAD)
-        }
-    };
+    let (left, right) = axes(chart);
+    let header = Header::new(chart, right.is_some());
+    let layout = Layout::new(chart, &header, &left, right.as_ref());
+    let Layout {
+        plot, orientation, ..
+    } = &layout;
     let horizontal = matches!(orientation, Orientation::Horizontal { .. });
-    let size = (WIDTH as u32, height.ceil() as u32);
+    let size = (WIDTH as u32, layout.height.ceil() as u32);
+    let mut texts = header.texts.clone();
 
     let mut shapes = String::new();
     {
@@ -231,53 +83,64 @@ pub(crate) fn render(chart: &Chart) -> Result<String, String> {
             horizontal,
             scale: left.clone(),
         };
+        // The right axis of a bar-line chart shares the plot, with its own values.
+        let secondary = match &right {
+            Some(right) => Some((
+                ChartBuilder::on(&area)
+                    .build_cartesian_2d(0.0..n as f64, right.min..right.max)
+                    .map_err(draw_error)?,
+                Frame {
+                    scale: right.clone(),
+                    ..frame.clone()
+                },
+            )),
+            None => None,
+        };
 
-        // Grid first, so that bars and lines cover it.
-        for tick in left.ticks() {
-            frame.rule(&main, tick, GRID)?;
+        texts.extend(frame.tick_labels(&main, &left, Anchor::End));
+        if let Some((plot, frame)) = &secondary {
+            texts.extend(frame.tick_labels(plot, &frame.scale, Anchor::Start));
         }
+        texts.extend(frame.category_labels(&main, orientation));
         let mut placer = Placer::new(Rect {
             x0: PAD,
             y0: PAD,
             x1: WIDTH - PAD,
             y1: size.1 as f64 - PAD,
         });
-        texts.extend(frame.tick_labels(&main, &left, Anchor::End));
-        if let Some(right) = &right {
-            let frame = Frame {
-                scale: right.clone(),
-                ..frame.clone()
-            };
-            let secondary: Plot = ChartBuilder::on(&area)
-                .build_cartesian_2d(0.0..n as f64, right.min..right.max)
-                .map_err(draw_error)?;
-            texts.extend(frame.tick_labels(&secondary, right, Anchor::Start));
-        }
-        texts.extend(frame.category_labels(&main, &orientation));
         for t in &texts {
             placer.reserve(t.bounds());
         }
 
+        // Grid first, so that bars and lines cover it.
+        for tick in left.ticks() {
+            frame.rule(&main, tick, GRID)?;
+        }
         let mut labels = Vec::new();
-        if !bars.is_empty() {
-            let bar_rects = frame.bars(&main, chart, stacked)?;
-            labels = frame.bar_labels(&main, chart, stacked, &bar_rects);
-            for (rect, _) in &bar_rects {
-                placer.reserve(*rect);
-            }
+        if chart.kind != ChartKind::Line {
+            let stacked = chart.kind == ChartKind::Stacked;
+            let drawn = frame.bars(&main, chart, stacked)?;
             // All or nothing: a chart with some bars labelled and some not reads as a
             // mistake.
-            let placed: Vec<Text> = labels
-                .iter()
-                .filter_map(|t| placer.place([t.clone()]))
-                .collect();
-            if placed.len() != labels.len() {
-                labels.clear();
+            if let Some(wanted) = frame.bar_labels(&main, chart, stacked, &drawn) {
+                let mut trial = placer.clone();
+                let count = wanted.len();
+                let placed: Vec<Text> =
+                    wanted.into_iter().map_while(|t| trial.place([t])).collect();
+                if placed.len() == count {
+                    placer = trial;
+                    labels = placed;
+                }
+            }
+            // A growth label may still sit on a bar (on its halo) when there is no room
+            // beside it.
+            for bar in &drawn {
+                placer.avoid(bar.rect);
             }
         }
         frame.rule(&main, left.min.max(0.0_f64.min(left.max)), AXIS)?;
 
-        if kind == ChartKind::Line {
+        if chart.kind == ChartKind::Line {
             let label_points = chart.series.len() == 1 && n <= MAX_LABELED_POINTS;
             for (i, series) in chart.series.iter().enumerate() {
                 frame.line(&main, series, i)?;
@@ -286,29 +149,183 @@ pub(crate) fn render(chart: &Chart) -> Result<String, String> {
                 }
             }
         }
-        if let (Some(line), Some(right)) = (&chart.line, &right) {
-            let secondary: Plot = ChartBuilder::on(&area)
-                .build_cartesian_2d(0.0..n as f64, right.min..right.max)
-                .map_err(draw_error)?;
-            let frame = Frame {
-                scale: right.clone(),
-                ..frame.clone()
-            };
-            frame.line(&secondary, line, 1)?;
+        if let (Some(line), Some((plot, frame))) = (&chart.line, &secondary) {
+            frame.line(plot, line, 1)?;
             if n <= MAX_LABELED_POINTS {
-                labels.extend(frame.point_labels(
-                    &secondary,
-                    line,
-                    chart.line_decimals,
-                    &mut placer,
-                ));
+                labels.extend(frame.point_labels(plot, line, chart.line_decimals, &mut placer));
             }
         }
         texts.extend(labels);
-        legend.draw(&root)?;
+        header.legend.draw(&root)?;
         root.present().map_err(draw_error)?;
     }
     Ok(svg::document(chart, size, &shapes, &texts))
+}
+
+/// The value axes: the left one for bars (standing on zero, with headroom for their value
+/// labels) or lines; the right one for the line of a bar-line chart.
+fn axes(chart: &Chart) -> (Scale, Option<Scale>) {
+    let (lo, hi) = if chart.kind == ChartKind::Stacked {
+        stack_extent(chart)
+    } else {
+        extent(&chart.series)
+    };
+    let left = if chart.kind == ChartKind::Line {
+        // A line that stays far from zero reads better zoomed in.
+        let zero = lo >= 0.0 && lo < hi * 0.5 || hi <= 0.0 && hi > lo * 0.5;
+        Scale::nice(lo, hi, zero, chart.decimals)
+    } else {
+        let room = (hi.max(0.0) - lo.min(0.0)) * 0.08;
+        let lo = if lo < 0.0 { lo - room } else { lo };
+        let hi = if hi > 0.0 { hi + room } else { hi };
+        Scale::nice(lo, hi, true, chart.decimals)
+    };
+    let right = match (&chart.line, chart.kind) {
+        (Some(line), ChartKind::BarLine) => {
+            let (lo, hi) = extent(std::slice::from_ref(line));
+            Some(Scale::aligned(
+                lo,
+                hi,
+                left.intervals(),
+                chart.line_decimals,
+            ))
+        }
+        _ => None,
+    };
+    (left, right)
+}
+
+/// What sits above the plot: the legend, then the units of the axes.
+struct Header {
+    legend: Legend,
+    texts: Vec<Text>,
+    /// Where the plot may start.
+    bottom: f64,
+}
+
+impl Header {
+    fn new(chart: &Chart, right_axis: bool) -> Header {
+        let legend = Legend::flow(&legend_entries(chart), PAD, WIDTH - PAD, PAD);
+        let mut bottom = PAD + legend.height;
+        if legend.height > 0.0 {
+            bottom += 4.0;
+        }
+        let mut texts = legend.texts.clone();
+        let baseline = bottom + 0.9 * FONT;
+        let unit = |unit: &str| format!("单位：{}", text::clean(unit));
+        if !chart.unit.trim().is_empty() {
+            texts.push(Text::new("unit", unit(&chart.unit), PAD, baseline));
+        }
+        if right_axis && !chart.line_unit.trim().is_empty() {
+            texts.push(
+                Text::new("unit", unit(&chart.line_unit), WIDTH - PAD, baseline)
+                    .anchor(Anchor::End),
+            );
+        }
+        if texts.len() > legend.texts.len() {
+            bottom += FONT * LEADING;
+        }
+        Header {
+            legend,
+            texts,
+            bottom,
+        }
+    }
+}
+
+/// Where the plot goes, how the categories are labelled, and how tall the chart is.
+struct Layout {
+    plot: Rect,
+    orientation: Orientation,
+    height: f64,
+}
+
+impl Layout {
+    fn new(chart: &Chart, header: &Header, left: &Scale, right: Option<&Scale>) -> Layout {
+        let n = chart.categories.len() as f64;
+        let row = FONT * LEADING;
+        let categories: Vec<String> = chart.categories.iter().map(|c| text::clean(c)).collect();
+        let tick_width = |scale: &Scale| {
+            scale
+                .ticks()
+                .iter()
+                .map(|t| text::width(&scale.label(*t), FONT))
+                .fold(0.0, f64::max)
+        };
+        let x0 = PAD + tick_width(left) + TICK_GAP;
+        let x1 = WIDTH - PAD - right.map_or(0.0, |r| tick_width(r) + TICK_GAP);
+        let orientation = orientation(chart.kind, &categories, (x1 - x0) / n);
+        let depth = |lines: &[Vec<String>]| lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        match orientation {
+            Orientation::Vertical { ref lines } => {
+                let depth = depth(lines) as f64;
+                let plot = Rect {
+                    x0,
+                    // Half of the top tick label pokes above the top grid line.
+                    y0: header.bottom + FONT * 0.6,
+                    x1,
+                    y1: HEIGHT - PAD - depth * row - CATEGORY_GAP + (row - FONT) / 2.0,
+                };
+                Layout {
+                    plot,
+                    orientation,
+                    height: HEIGHT,
+                }
+            }
+            Orientation::Horizontal { ref lines, width } => {
+                // Bands as tall as their names, and thick enough for their bars.
+                let per_band = if chart.kind == ChartKind::Grouped {
+                    chart.series.len() as f64 * 12.0 + 12.0
+                } else {
+                    30.0
+                };
+                let band = (depth(lines) as f64 * row + 10.0).max(per_band);
+                let stacked = chart.kind == ChartKind::Stacked;
+                // Value labels run past the longest bar; tick labels are centred on
+                // their ticks.
+                let right_room = (text::width(&left.label(left.max), FONT) / 2.0)
+                    .max(label_width(chart, stacked) + 6.0);
+                let first_tick = text::width(&left.label(left.min), FONT) / 2.0;
+                let y0 = header.bottom + 4.0;
+                let plot = Rect {
+                    x0: (PAD + width + 8.0).max(PAD + first_tick),
+                    y0,
+                    x1: WIDTH - PAD - right_room,
+                    y1: y0 + (band * n).max(160.0),
+                };
+                Layout {
+                    plot,
+                    orientation,
+                    height: plot.y1 + TICK_GAP + row + PAD,
+                }
+            }
+        }
+    }
+}
+
+/// Vertical unless asked for horizontal bars, or the names only fit that way.
+fn orientation(kind: ChartKind, categories: &[String], band: f64) -> Orientation {
+    match kind {
+        ChartKind::HBar => horizontal(categories),
+        ChartKind::Bar | ChartKind::Grouped | ChartKind::Stacked => {
+            match fit_vertical(categories, band, MAX_BAR_LINES, 1) {
+                Some(lines) => Orientation::Vertical { lines },
+                None if is_sequence(categories) => thin(categories, band),
+                None => horizontal(categories),
+            }
+        }
+        // Lines keep their axis: names wrap, and are cut if they must be.
+        _ => match fit_vertical(categories, band, MAX_LINES, 1) {
+            Some(lines) => Orientation::Vertical { lines },
+            None if is_sequence(categories) => thin(categories, band),
+            None => Orientation::Vertical {
+                lines: categories
+                    .iter()
+                    .map(|c| text::wrap_lines(c, (band - 6.0) / FONT, MAX_LINES))
+                    .collect(),
+            },
+        },
+    }
 }
 
 /// Smallest and largest value of the series.
@@ -348,12 +365,13 @@ fn legend_entries(chart: &Chart) -> Vec<Entry> {
     } else {
         Swatch::Box
     };
-    let mut entries: Vec<Entry> = match chart.kind {
+    // A single series needs no legend: the title names it.
+    let needed = match chart.kind {
         ChartKind::Grouped | ChartKind::Stacked | ChartKind::BarLine => true,
         ChartKind::Line => chart.series.len() > 1,
         _ => false,
-    }
-    .then(|| {
+    };
+    let mut entries: Vec<Entry> = if needed {
         chart
             .series
             .iter()
@@ -364,8 +382,9 @@ fn legend_entries(chart: &Chart) -> Vec<Entry> {
                 swatch,
             })
             .collect()
-    })
-    .unwrap_or_default();
+    } else {
+        Vec::new()
+    };
     if let (Some(line), ChartKind::BarLine) = (&chart.line, chart.kind) {
         entries.push(Entry {
             name: format!("{}（右轴）", text::clean(&line.name)),
@@ -446,7 +465,8 @@ fn fit_vertical(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            if i % step != 0 {
+            // Count from the end: the latest period always keeps its label.
+            if !(categories.len() - 1 - i).is_multiple_of(step) {
                 return Some(Vec::new());
             }
             let lines = text::wrap(c, room / FONT);
@@ -538,7 +558,7 @@ impl Frame {
             .map(|tick| {
                 let label = scale.label(tick);
                 if self.horizontal {
-                    let (x, y) = self.pixel(plot, 0.0, tick);
+                    let (x, y) = self.pixel(plot, self.n as f64, tick);
                     Text::new("tick", label, x, y + TICK_GAP + 0.9 * FONT).anchor(Anchor::Middle)
                 } else {
                     let edge = if side == Anchor::End {
@@ -593,9 +613,8 @@ impl Frame {
         texts
     }
 
-    /// Bars of every series; returns each bar's rectangle in viewBox units and the value
-    /// label that goes with it.
-    fn bars(&self, plot: &Plot, chart: &Chart, stacked: bool) -> Result<Vec<(Rect, Bar)>, String> {
+    /// Draws the bars of every series; returns where each one went.
+    fn bars(&self, plot: &Plot, chart: &Chart, stacked: bool) -> Result<Vec<Bar>, String> {
         let count = if stacked { 1 } else { chart.series.len() };
         let (a, b) = (
             self.pixel(plot, 0.0, self.scale.min),
@@ -637,35 +656,32 @@ impl Frame {
                     self.pixel(plot, c0 + inset, start),
                     self.pixel(plot, c0 + slot - inset, end),
                 );
-                let rect = Rect {
-                    x0: p0.0.min(p1.0),
-                    y0: p0.1.min(p1.1),
-                    x1: p0.0.max(p1.0),
-                    y1: p0.1.max(p1.1),
-                };
-                bars.push((
-                    rect,
-                    Bar {
-                        category: i,
-                        series: s,
-                        value,
-                        slot: (c0, c0 + slot),
+                bars.push(Bar {
+                    rect: Rect {
+                        x0: p0.0.min(p1.0),
+                        y0: p0.1.min(p1.1),
+                        x1: p0.0.max(p1.0),
+                        y1: p0.1.max(p1.1),
                     },
-                ));
+                    category: i,
+                    series: s,
+                    value,
+                    slot: (c0, c0 + slot),
+                });
             }
         }
         Ok(bars)
     }
 
-    /// Value labels at the end of each bar (of each stack, for stacked bars), if there are
-    /// few enough bars and each label fits its slot.
+    /// Value labels at the end of each bar (of each stack, for stacked bars); `None` when
+    /// there are too many bars or a label is wider than its bar.
     fn bar_labels(
         &self,
         plot: &Plot,
         chart: &Chart,
         stacked: bool,
-        bars: &[(Rect, Bar)],
-    ) -> Vec<Text> {
+        bars: &[Bar],
+    ) -> Option<Vec<Text>> {
         let mut labels = Vec::new();
         let count = if stacked {
             chart.categories.len()
@@ -673,7 +689,7 @@ impl Frame {
             bars.len()
         };
         if count > MAX_LABELED_BARS {
-            return labels;
+            return None;
         }
         let mut items: Vec<(String, f64, (f64, f64))> = Vec::new();
         if stacked {
@@ -681,11 +697,7 @@ impl Frame {
                 let Some(total) = stack_total(chart, i) else {
                     continue;
                 };
-                let parts: Vec<&Bar> = bars
-                    .iter()
-                    .map(|(_, b)| b)
-                    .filter(|b| b.category == i)
-                    .collect();
+                let parts: Vec<&Bar> = bars.iter().filter(|b| b.category == i).collect();
                 let Some(first) = parts.first() else {
                     continue;
                 };
@@ -695,7 +707,7 @@ impl Frame {
                 items.push((total, end, slot));
             }
         } else {
-            for (_, bar) in bars {
+            for bar in bars {
                 let series = &chart.series[bar.series];
                 if let Some(text) = value_text(series, bar.category, chart.decimals) {
                     items.push((text, bar.value, bar.slot));
@@ -709,7 +721,7 @@ impl Frame {
                 let (_, y0) = self.pixel(plot, c0, value);
                 let (_, y1) = self.pixel(plot, c1, value);
                 if (y1 - y0).abs() + 2.0 < SMALL {
-                    return Vec::new();
+                    return None;
                 }
                 let y = y + CENTER_BASELINE * SMALL;
                 if value < 0.0 {
@@ -722,7 +734,7 @@ impl Frame {
                 let (x1, _) = self.pixel(plot, c1, value);
                 // Leave a few units between the labels of neighbouring bars.
                 if width > (x1 - x0).abs() + 2.0 {
-                    return Vec::new();
+                    return None;
                 }
                 if value < 0.0 {
                     Text::new("label", text, x, y + 4.0 + 0.9 * SMALL).anchor(Anchor::Middle)
@@ -732,7 +744,7 @@ impl Frame {
             };
             labels.push(label.size(SMALL));
         }
-        labels
+        Some(labels)
     }
 
     /// A line through the series' points, broken where values are missing, with markers.
@@ -792,6 +804,8 @@ impl Frame {
 
 /// One drawn bar.
 struct Bar {
+    /// Where it is, in viewBox units.
+    rect: Rect,
     category: usize,
     series: usize,
     value: f64,

@@ -559,7 +559,7 @@ fn write_samples() {
         std::fs::write(dir.join(format!("{name}.svg")), &svg).unwrap();
         for (theme, fg, bg) in themes {
             let page = format!(
-                "<!DOCTYPE html>\n<html lang=\"zh-CN\" class=\"{theme}\"><head><meta charset=\"utf-8\">\
+                "<!DOCTYPE html>\n<html lang=\"zh-CN\" class=\"{theme} js\"><head><meta charset=\"utf-8\">\
                  <link rel=\"stylesheet\" href=\"file://{}\">\
                  <style>html{{--fg:{fg};--bg:{bg}}}body{{background:var(--bg);color:var(--fg);margin:0;\
                  padding:10px;width:720px;font-family:\"Open Sans\",sans-serif}}</style></head>\

@@ -259,10 +259,13 @@ pub(crate) fn wrap_lines(text: &str, max_em: f64, max_lines: usize) -> Vec<Strin
     lines
 }
 
-/// Places labels that must not overlap each other or leave an area.
+/// Places labels that must not overlap each other or leave an area, and had better not
+/// cover some shapes.
+#[derive(Clone)]
 pub(crate) struct Placer {
     area: Rect,
     taken: Vec<Rect>,
+    avoided: Vec<Rect>,
 }
 
 impl Placer {
@@ -270,24 +273,39 @@ impl Placer {
         Placer {
             area,
             taken: Vec::new(),
+            avoided: Vec::new(),
         }
     }
 
-    /// Marks an area as used by something other than a label.
+    /// Marks an area as used by something a label must never cover (other text).
     pub fn reserve(&mut self, rect: Rect) {
         self.taken.push(rect);
     }
 
-    /// The first candidate that fits, now taken; `None` when none does.
+    /// Marks an area a label should cover only when nothing else fits (a bar).
+    pub fn avoid(&mut self, rect: Rect) {
+        self.avoided.push(rect);
+    }
+
+    /// The first candidate that fits clear of avoided areas, else the first that fits at
+    /// all, now taken; `None` when none does.
     pub fn place(&mut self, candidates: impl IntoIterator<Item = Text>) -> Option<Text> {
-        for text in candidates {
-            let bounds = text.bounds();
-            if self.area.contains(&bounds) && !self.taken.iter().any(|t| t.overlaps(&bounds)) {
-                self.taken.push(bounds);
-                return Some(text);
-            }
-        }
-        None
+        let candidates: Vec<Text> = candidates.into_iter().collect();
+        let free = |bounds: &Rect, blocked: &[Rect]| !blocked.iter().any(|t| t.overlaps(bounds));
+        let found = candidates
+            .iter()
+            .find(|t| {
+                let b = t.bounds();
+                self.area.contains(&b) && free(&b, &self.taken) && free(&b, &self.avoided)
+            })
+            .or_else(|| {
+                candidates.iter().find(|t| {
+                    let b = t.bounds();
+                    self.area.contains(&b) && free(&b, &self.taken)
+                })
+            })?;
+        self.taken.push(found.bounds());
+        Some(found.clone())
     }
 }
 

@@ -76,3 +76,24 @@ fn placer_refuses_overlaps_and_leaving_the_area() {
             .is_none()
     );
 }
+
+#[test]
+fn placer_covers_avoided_areas_only_as_a_last_resort() {
+    let area = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 100.0,
+        y1: 100.0,
+    };
+    let mut placer = Placer::new(area);
+    placer.avoid(Rect {
+        x0: 0.0,
+        y0: 30.0,
+        x1: 100.0,
+        y1: 60.0,
+    });
+    let on_bar = Text::new("label", "中", 10.0, 50.0);
+    let beside = Text::new("label", "中", 10.0, 90.0);
+    assert_eq!(placer.place([on_bar.clone(), beside.clone()]), Some(beside));
+    assert_eq!(placer.place([on_bar.clone()]), Some(on_bar));
+}
