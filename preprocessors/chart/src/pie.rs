@@ -65,17 +65,13 @@ pub(crate) fn render(chart: &Chart) -> Result<String, String> {
         y += entry_height(name);
     }
 
+    // Share labels sit outside the rim, anchored away from it, so they only need to keep
+    // clear of each other and of the legend.
     let mut placer = Placer::new(Rect {
         x0: PAD,
         y0: PAD,
         x1: LEGEND_X - 8.0,
         y1: height - PAD,
-    });
-    placer.reserve(Rect {
-        x0: cx - RADIUS,
-        y0: cy - RADIUS,
-        x1: cx + RADIUS,
-        y1: cy + RADIUS,
     });
     let donut = chart.kind == ChartKind::Donut;
     if donut {

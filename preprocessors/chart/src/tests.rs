@@ -108,6 +108,9 @@ fn samples() -> Vec<(&'static str, Chart)> {
         &[Some(512.3), Some(58.7), Some(480.1), Some(28.5)],
         1,
     )];
+    let mut pie_many = chart(ChartKind::Pie, PROVINCES, vec![provinces()]);
+    pie_many.series[0].values[7] = Some(0.9);
+    pie_many.series[0].labels[7] = "0.9".into();
     let mut donut = pie.clone();
     donut.kind = ChartKind::Donut;
     let stacked = chart(
@@ -164,6 +167,7 @@ fn samples() -> Vec<(&'static str, Chart)> {
         ("line", line),
         ("pie", pie),
         ("donut", donut),
+        ("pie-long-names", pie_many),
         ("bar-line", bar_line),
     ]
 }
