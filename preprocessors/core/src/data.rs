@@ -71,7 +71,8 @@ pub struct Column {
     pub name: String,
     /// Every present cell is a number.
     pub numeric: bool,
-    /// Decimals to print: from the metadata, else the most written in the column.
+    /// Decimals of values computed from the column (totals, differences): from the
+    /// metadata, else the most written in the column.
     pub decimals: usize,
     pub unit: String,
 }
@@ -186,20 +187,18 @@ impl Dataset {
         &self.columns[col].unit
     }
 
-    /// Decimals to print a cell with: the column's, except in fact sheets (with a `单位`
-    /// column), whose rows are unrelated figures each printed as written.
+    /// Decimals to print a cell with: the column's `decimals` from the metadata if set,
+    /// else as many as the cell was written with, so no figure claims more precision than
+    /// its source gave (1079.6 stays 1079.6 beside 1020.56).
     pub fn decimals(&self, row: usize, col: usize) -> usize {
-        match (&self.rows[row][col], self.unit_column) {
-            (Cell::Number { text, .. }, Some(_))
-                if self
-                    .meta
-                    .columns
-                    .get(&self.columns[col].name)
-                    .and_then(|c| c.decimals)
-                    .is_none() =>
-            {
-                decimals_written(text)
-            }
+        let declared = self
+            .meta
+            .columns
+            .get(&self.columns[col].name)
+            .and_then(|c| c.decimals);
+        match (&self.rows[row][col], declared) {
+            (_, Some(d)) => d,
+            (Cell::Number { text, .. }, None) => decimals_written(text),
             _ => self.columns[col].decimals,
         }
     }

@@ -71,6 +71,8 @@ impl Numbering {
                     .ok()
                     .and_then(|a| a.get("id").map(str::to_string));
                 let anchor = match &id {
+                    // Writers often start ids with fig-/tbl- themselves; don't double it.
+                    Some(id) if id.starts_with(&format!("{id_prefix}-")) => id.clone(),
                     Some(id) => format!("{id_prefix}-{id}"),
                     None => format!("{id_prefix}-{}", label_slug(ch.number, n)),
                 };
