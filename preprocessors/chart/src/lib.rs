@@ -9,10 +9,10 @@
 //! - **No fonts.** plotters is built without `ttf`, so builds need no system libraries and
 //!   the output never depends on the machine. Its own text metrics count bytes, which makes
 //!   a Chinese character three times too wide, so every piece of text is measured with
-//!   [`report_core::text::display_width_em`] and drawn by this crate ([`text`]); plotters
+//!   [`report_core::text::display_width_em`] and drawn by this crate (`text`); plotters
 //!   draws the bars, lines, slices, axes and grid.
 //! - **Colours come from the theme.** plotters paints with a fixed palette whose colours are
-//!   only markers: [`svg`] rewrites each of them into classes (`series-0` ... `series-7`,
+//!   only markers: `svg` rewrites each of them into classes (`series-0` ... `series-7`,
 //!   `grid`, `axis`) that `assets/charts.css` colours for each of mdBook's five themes and
 //!   for print. The palette stays as presentation attributes, so a reader without the
 //!   stylesheet (an RSS reader) still sees a sane chart; text and rules use `currentColor`.

@@ -111,6 +111,11 @@ fn samples() -> Vec<(&'static str, Chart)> {
     let mut pie_many = chart(ChartKind::Pie, PROVINCES, vec![provinces()]);
     pie_many.series[0].values[7] = Some(0.9);
     pie_many.series[0].labels[7] = "0.9".into();
+    let mut second = provinces();
+    second.name = "进口额（含转口贸易）".into();
+    second.values.reverse();
+    second.labels.reverse();
+    let grouped_long = chart(ChartKind::Grouped, PROVINCES, vec![provinces(), second]);
     let mut donut = pie.clone();
     donut.kind = ChartKind::Donut;
     let stacked = chart(
@@ -168,6 +173,7 @@ fn samples() -> Vec<(&'static str, Chart)> {
         ("pie", pie),
         ("donut", donut),
         ("pie-long-names", pie_many),
+        ("grouped-long-names", grouped_long),
         ("bar-line", bar_line),
     ]
 }
