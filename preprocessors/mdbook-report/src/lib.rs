@@ -162,7 +162,7 @@ pub fn process(
             .position(|w| w.file == file)
             .unwrap_or(usize::MAX)
     };
-    items.sort_by(|a, b| (order(&a.file), a.line).cmp(&(order(&b.file), b.line)));
+    items.sort_by_key(|i| (order(&i.file), i.line));
     errors.sort_by(|a, b| {
         (order(&a.file), a.line, &a.message).cmp(&(order(&b.file), b.line, &b.message))
     });
