@@ -553,7 +553,13 @@ fn same_input_same_bytes() {
 #[test]
 fn typed_numbers_that_the_data_holds_are_reported() {
     let fx = Fixture::new("typed");
-    let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%。\n";
+    fs::write(fx.dir.join("book/data/years.csv"), "项目,数值\n开始,2015\n").unwrap();
+    fs::write(
+        fx.dir.join("book/data/years.toml"),
+        "title = \"t\"\nunit = \"年\"\nsource = \"s\"\n",
+    )
+    .unwrap();
+    let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。\n";
     let s = scan(src, NAMES);
     let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
     let found: Vec<String> = typed

@@ -119,8 +119,9 @@ impl TypedNumbers {
                 })
             };
             // Dates, ordinals and identifiers are not figures.
-            let date =
-                src[m.end()..].starts_with(['年', '月', '日']) || src[..m.start()].ends_with('第');
+            let date = src[m.end()..].starts_with(['年', '月', '日'])
+                || src[..m.start()].ends_with('第')
+                || is_year(m.as_str(), after);
             if glued(before)
                 || glued(after)
                 || date
@@ -151,6 +152,15 @@ impl TypedNumbers {
         }
         out
     }
+}
+
+/// A bare year, as in 2015—2024年 or 2017至2024: far more common in prose than a figure
+/// that happens to fall between 1900 and 2100.
+fn is_year(number: &str, after: Option<char>) -> bool {
+    after != Some('.')
+        && number
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Single digits are everywhere in prose (3个方面, 8款药物) and say nothing on their own.
