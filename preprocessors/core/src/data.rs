@@ -94,6 +94,8 @@ pub struct Dataset {
     pub key: usize,
     /// Index of the per-row `单位` column, if any.
     pub unit_column: Option<usize>,
+    /// Row by key, for lookups in large datasets; the first of duplicate keys wins.
+    row_index: HashMap<String, usize>,
 }
 
 /// Column name that gives each row its own unit (fact sheets).
@@ -135,24 +137,21 @@ impl Dataset {
 
     /// The index of the row whose key is `key`, or an error with a did-you-mean.
     pub fn row(&self, key: &str) -> Result<usize, String> {
-        self.rows
-            .iter()
-            .position(|r| r[self.key].label() == key)
-            .ok_or_else(|| {
-                let keys: Vec<&str> = self.rows.iter().map(|r| r[self.key].label()).collect();
-                let mut msg = format!(
-                    "数据集「{}」的「{}」列里没有「{key}」这一行",
-                    self.id, self.columns[self.key].name
-                );
-                match did_you_mean(key, keys.iter().copied()) {
-                    Some(s) => msg.push_str(&format!("，是不是想写「{s}」？")),
-                    None if keys.len() <= 12 => {
-                        msg.push_str(&format!("。现有的行：{}", keys.join("、")))
-                    }
-                    None => {}
+        self.row_index.get(key).copied().ok_or_else(|| {
+            let keys: Vec<&str> = self.rows.iter().map(|r| r[self.key].label()).collect();
+            let mut msg = format!(
+                "数据集「{}」的「{}」列里没有「{key}」这一行",
+                self.id, self.columns[self.key].name
+            );
+            match did_you_mean(key, keys.iter().copied()) {
+                Some(s) => msg.push_str(&format!("，是不是想写「{s}」？")),
+                None if keys.len() <= 12 => {
+                    msg.push_str(&format!("。现有的行：{}", keys.join("、")))
                 }
-                msg
-            })
+                None => {}
+            }
+            msg
+        })
     }
 
     pub fn column_names(&self) -> Vec<&str> {
@@ -270,6 +269,10 @@ impl Dataset {
             rows.push(cells);
             row_lines.push(line);
         }
+        let mut row_index = HashMap::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            row_index.entry(row[key].label().to_string()).or_insert(i);
+        }
         let unit_column = header.iter().position(|h| h.trim() == UNIT_COLUMN);
         let columns = header
             .iter()
@@ -314,6 +317,7 @@ impl Dataset {
             row_lines,
             key,
             unit_column,
+            row_index,
         })
     }
 }

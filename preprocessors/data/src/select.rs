@@ -93,6 +93,8 @@ struct Filter {
     col: usize,
     op: Op,
     value: String,
+    /// The value as a number, parsed once rather than for every row.
+    number: Option<f64>,
 }
 
 impl Filter {
@@ -122,13 +124,18 @@ impl Filter {
         if !matches!(op, Op::Eq | Op::Ne) && value.parse::<f64>().is_err() {
             return Err(format!("筛选条件「{condition}」的 {s} 只能与数字比较"));
         }
-        Ok(Filter { col, op, value })
+        let number = value.parse::<f64>().ok();
+        Ok(Filter {
+            col,
+            op,
+            value,
+            number,
+        })
     }
 
     fn keeps(&self, ds: &Dataset, row: usize) -> bool {
         let cell = &ds.rows[row][self.col];
-        let wanted = self.value.parse::<f64>().ok();
-        let ordering = match (cell, wanted) {
+        let ordering = match (cell, self.number) {
             (Cell::Number { value, .. }, Some(w)) => value.partial_cmp(&w),
             (Cell::Missing, _) => None,
             (c, _) => (c.label() == self.value).then_some(Ordering::Equal),

@@ -2,11 +2,12 @@
 //! a figure that will drift when the data changes, so it is reported with the placeholder
 //! to use instead.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use report_core::data::{Cell, Store};
+use report_core::data::{Cell, Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::format::{Grouping, format_number};
 use serde::Deserialize;
@@ -45,10 +46,17 @@ impl TypedNumbersConfig {
     }
 }
 
-/// Every dataset value as prose would print it, with the placeholder that prints it.
+/// Every dataset value as prose would print it, with where it comes from.
 pub struct TypedNumbers {
     config: TypedNumbersConfig,
-    values: BTreeMap<String, String>,
+    values: HashMap<String, Source>,
+}
+
+/// The first cell that holds a value: enough to suggest the placeholder.
+struct Source {
+    dataset: Rc<Dataset>,
+    row: usize,
+    col: usize,
 }
 
 static NUMBER: LazyLock<Regex> =
@@ -58,7 +66,7 @@ impl TypedNumbers {
     /// Indexes every numeric cell of every dataset under the data folder. Datasets that
     /// fail to load are skipped here: the placeholders that use them report the problem.
     pub fn build(store: &Store, config: TypedNumbersConfig) -> TypedNumbers {
-        let mut values = BTreeMap::new();
+        let mut values = HashMap::new();
         if config.enabled {
             for id in store.ids() {
                 let Ok(ds) = store.get(&id) else { continue };
@@ -70,17 +78,16 @@ impl TypedNumbers {
                         if !ds.columns[c].numeric {
                             continue;
                         }
-                        let placeholder = format!(
-                            "{{{{#value {} row={} col={}}}}}",
-                            ds.id,
-                            ds.row_label(r),
-                            ds.columns[c].name
-                        );
                         let printed =
-                            format_number(*value, ds.decimals(r, c), false, Grouping::Auto);
-                        for key in [text.clone(), printed] {
-                            if significant(&key) {
-                                values.entry(key).or_insert_with(|| placeholder.clone());
+                            format_number(*value, ds.decimals(r, c), false, Grouping::Never);
+                        for key in [text.as_str(), printed.as_str()] {
+                            if significant(key) && !values.contains_key(key) {
+                                let source = Source {
+                                    dataset: ds.clone(),
+                                    row: r,
+                                    col: c,
+                                };
+                                values.insert(key.to_string(), source);
                             }
                         }
                     }
@@ -139,7 +146,14 @@ impl TypedNumbers {
             {
                 continue;
             }
-            if let Some(placeholder) = self.values.get(&typed) {
+            if let Some(source) = self.values.get(&typed) {
+                let ds = &source.dataset;
+                let placeholder = format!(
+                    "{{{{#value {} row={} col={}}}}}",
+                    ds.id,
+                    ds.row_label(source.row),
+                    ds.columns[source.col].name
+                );
                 out.push(Diagnostic {
                     file: chapter.file.to_string(),
                     line: chapter.scan.line(m.start()),
