@@ -162,6 +162,22 @@ pub(crate) fn render(chart: &Chart) -> Result<String, String> {
     Ok(svg::document(chart, size, &shapes, &texts))
 }
 
+/// Whether the chart is drawn with horizontal bars: asked for (`hbar`), or bars whose
+/// category names only fit down the left side. The chart must have passed
+/// [`crate::check`].
+pub(crate) fn is_horizontal(chart: &Chart) -> bool {
+    match chart.kind {
+        ChartKind::HBar => true,
+        ChartKind::Bar | ChartKind::Grouped | ChartKind::Stacked => {
+            let (left, right) = axes(chart);
+            let header = Header::new(chart, right.is_some());
+            let layout = Layout::new(chart, &header, &left, right.as_ref());
+            matches!(layout.orientation, Orientation::Horizontal { .. })
+        }
+        _ => false,
+    }
+}
+
 /// The value axes: the left one for bars (standing on zero, with headroom for their value
 /// labels) or lines; the right one for the line of a bar-line chart.
 fn axes(chart: &Chart) -> (Scale, Option<Scale>) {

@@ -7,9 +7,10 @@ use crate::{Chart, ChartKind, Series, value_text};
 
 /// A Chinese sentence saying what the chart shows: its kind, the series, the categories and
 /// the range of the values with their unit, e.g.
-/// `柱状图：2023年至2024年的出口额与进口额，数值介于914.1至1079.6亿美元之间。`
+/// `柱状图：2023年至2024年的出口额与进口额，数值介于914.1至1079.6亿美元之间。`; for a
+/// timeline, the period, the number of events and the groups.
 pub fn describe(chart: &Chart) -> String {
-    let kind = chart.kind.chinese();
+    let kind = kind(chart);
     let categories: Vec<String> = chart.categories.iter().map(|c| clean(c)).collect();
     if chart.series.is_empty() || categories.is_empty() {
         return format!("{kind}：没有数据。");
@@ -17,6 +18,7 @@ pub fn describe(chart: &Chart) -> String {
     let names = join(chart.series.iter().map(|s| clean(&s.name)).collect());
     match chart.kind {
         ChartKind::Pie | ChartKind::Donut => pie(chart, &categories),
+        ChartKind::Timeline => timeline(chart, &categories),
         ChartKind::BarLine => {
             let mut out = format!("{kind}：{}的{names}（柱，左轴）", span(&categories, true));
             out.push_str(&range(&chart.series, &chart.unit, chart.decimals));
@@ -42,6 +44,42 @@ pub fn describe(chart: &Chart) -> String {
             out
         }
     }
+}
+
+/// The kind as the reader sees it: bars that turned horizontal to fit their names are a
+/// 条形图, whatever `kind=` said.
+fn kind(chart: &Chart) -> &'static str {
+    let turned = chart.kind != ChartKind::HBar
+        && crate::check(chart).is_ok()
+        && crate::cartesian::is_horizontal(chart);
+    match chart.kind {
+        ChartKind::Bar if turned => "条形图",
+        ChartKind::Grouped if turned => "分组条形图",
+        ChartKind::Stacked if turned => "堆叠条形图",
+        kind => kind.chinese(),
+    }
+}
+
+/// `时间轴：2017年至2024年7月的7个事件，分为ICH、PIC/S、WHO三类。`
+fn timeline(chart: &Chart, times: &[String]) -> String {
+    let n = times.len();
+    let span = if times.iter().all(|t| *t == times[0]) {
+        span(&times[..1], true)
+    } else {
+        span(times, true)
+    };
+    let mut out = format!("{}：{span}的{n}个事件", chart.kind.chinese());
+    let groups = chart.series.len();
+    if groups > 1 {
+        const COUNTS: [&str; 9] = ["", "一", "两", "三", "四", "五", "六", "七", "八"];
+        let names: Vec<String> = chart.series.iter().map(|s| clean(&s.name)).collect();
+        let count = COUNTS
+            .get(groups)
+            .map_or_else(|| groups.to_string(), |c| c.to_string());
+        out.push_str(&format!("，分为{}{count}类", names.join("、")));
+    }
+    out.push('。');
+    out
 }
 
 /// `，各项为A占42.1%、B占20.0%…` for a pie.

@@ -11,11 +11,14 @@ use crate::text::{self, CENTER_BASELINE, FONT, LEADING, Text};
 pub(crate) enum Swatch {
     Box,
     Line,
+    /// A dot, like the events of a timeline.
+    Dot,
 }
 
 /// Width of a swatch and the gap before its name.
 const BOX: f64 = 12.0;
 const LINE: f64 = 20.0;
+const DOT: f64 = 12.0;
 const GAP: f64 = 5.0;
 /// Space between two entries on a row.
 const SPACING: f64 = 18.0;
@@ -25,6 +28,7 @@ impl Swatch {
         match self {
             Swatch::Box => BOX,
             Swatch::Line => LINE,
+            Swatch::Dot => DOT,
         }
     }
 
@@ -51,6 +55,10 @@ impl Swatch {
                 let (x0, x1) = (x.round() as i32, (x + LINE).round() as i32);
                 root.draw(&PathElement::new([(x0, y), (x1, y)], color.stroke_width(2)))
                     .and_then(|_| root.draw(&Circle::new(((x0 + x1) / 2, y), 3, color.filled())))
+            }
+            Swatch::Dot => {
+                let center = ((x + DOT / 2.0).round() as i32, cy.round() as i32);
+                root.draw(&Circle::new(center, (DOT / 2.0) as i32, color.filled()))
             }
         }
         .map_err(draw_error)

@@ -26,6 +26,7 @@ mod pie;
 mod scale;
 mod svg;
 mod text;
+mod timeline;
 
 pub use describe::describe;
 
@@ -51,14 +52,17 @@ pub enum ChartKind {
     Donut,
     /// Bars on the left axis and a line (typically 同比 growth) on the right axis.
     BarLine,
+    /// Dated events down a vertical rule, coloured by group: see [`Chart`] for how events
+    /// are encoded.
+    Timeline,
 }
 
 impl ChartKind {
     /// The names writers use in `kind=`, in the order of the enum.
     pub const NAMES: &[&str] = &[
-        "bar", "hbar", "grouped", "stacked", "line", "pie", "donut", "bar-line",
+        "bar", "hbar", "grouped", "stacked", "line", "pie", "donut", "bar-line", "timeline",
     ];
-    const ALL: [ChartKind; 8] = [
+    const ALL: [ChartKind; 9] = [
         ChartKind::Bar,
         ChartKind::HBar,
         ChartKind::Grouped,
@@ -67,6 +71,7 @@ impl ChartKind {
         ChartKind::Pie,
         ChartKind::Donut,
         ChartKind::BarLine,
+        ChartKind::Timeline,
     ];
 
     /// Reads a `kind=` value; an unknown name gets a did-you-mean and the list of kinds.
@@ -98,6 +103,7 @@ impl ChartKind {
             ChartKind::Pie => "饼图",
             ChartKind::Donut => "环形图",
             ChartKind::BarLine => "柱线组合图",
+            ChartKind::Timeline => "时间轴",
         }
     }
 }
@@ -115,6 +121,12 @@ pub struct Series {
 }
 
 /// Everything needed to draw one chart.
+///
+/// A [`ChartKind::Timeline`] uses the same fields for events: `categories` are the time
+/// labels, one per event in order; each series is a group (the legend), with
+/// `values[i] = Some(_)` if event `i` belongs to it and `None` otherwise, and `labels[i]`
+/// the text of event `i` (taken from the series whose value is `Some`). `unit` and the
+/// decimals are not used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     pub kind: ChartKind,
@@ -142,6 +154,7 @@ pub fn render(chart: &Chart) -> Result<String, String> {
     check(chart)?;
     match chart.kind {
         ChartKind::Pie | ChartKind::Donut => pie::render(chart),
+        ChartKind::Timeline => timeline::render(chart),
         _ => cartesian::render(chart),
     }
 }
@@ -152,8 +165,11 @@ fn check(chart: &Chart) -> Result<(), String> {
         return Err("图表没有数据：数据集为空或筛选后没有行，请检查 rows=/where=".into());
     }
     let n = chart.categories.len();
-    let line = chart.line.iter().map(|l| (l, "折线"));
-    for (series, role) in chart.series.iter().map(|s| (s, "")).chain(line) {
+    let all = || {
+        let line = chart.line.iter().map(|l| (l, "折线"));
+        chart.series.iter().map(|s| (s, "")).chain(line)
+    };
+    for (series, role) in all() {
         if series.values.len() != n {
             return Err(format!(
                 "图表数据不一致：{role}系列「{}」有 {} 个值，但有 {n} 个类别",
@@ -161,6 +177,11 @@ fn check(chart: &Chart) -> Result<(), String> {
                 series.values.len()
             ));
         }
+    }
+    if chart.kind == ChartKind::Timeline {
+        return timeline::check(chart);
+    }
+    for (series, role) in all() {
         if let Some(i) = series
             .values
             .iter()

@@ -24,7 +24,7 @@ fn series(name: &str, values: &[Option<f64>], decimals: usize) -> Series {
     }
 }
 
-fn chart(kind: ChartKind, categories: &[&str], series: Vec<Series>) -> Chart {
+pub(crate) fn chart(kind: ChartKind, categories: &[&str], series: Vec<Series>) -> Chart {
     Chart {
         kind,
         id: "fig-test".into(),
@@ -38,6 +38,74 @@ fn chart(kind: ChartKind, categories: &[&str], series: Vec<Series>) -> Chart {
         line_decimals: 1,
     }
 }
+
+/// A timeline of `(time, group, event)`: one series per group in order of first
+/// appearance, the event's text in every series' labels.
+pub(crate) fn timeline(events: &[(&str, &str, &str)]) -> Chart {
+    let mut groups: Vec<&str> = Vec::new();
+    for (_, group, _) in events {
+        if !groups.contains(group) {
+            groups.push(group);
+        }
+    }
+    let times: Vec<&str> = events.iter().map(|e| e.0).collect();
+    let series = groups
+        .iter()
+        .map(|g| Series {
+            name: g.to_string(),
+            values: events.iter().map(|e| (e.1 == *g).then_some(1.0)).collect(),
+            labels: events.iter().map(|e| e.2.to_string()).collect(),
+        })
+        .collect();
+    let mut chart = chart(ChartKind::Timeline, &times, series);
+    chart.unit = String::new();
+    chart
+}
+
+/// The regulatory milestones of the 制度合作 chapter.
+pub(crate) const MILESTONES: &[(&str, &str, &str)] = &[
+    ("2017年", "ICH", "中国加入国际人用药品注册技术协调会（ICH）"),
+    (
+        "2019年",
+        "ICH",
+        "《ICH E17多区域临床试验指导原则》在中国落地实施",
+    ),
+    (
+        "2021年",
+        "PIC/S",
+        "启动加入国际药品检查合作计划（PIC/S）的预申请",
+    ),
+    (
+        "2023年",
+        "ICH",
+        "除《Q4B》《Q6B》外，ICH指导原则已通过公告及翻译在中国全面实施",
+    ),
+    ("2023年9月", "PIC/S", "正式递交加入PIC/S的申请"),
+    ("2023年11月", "PIC/S", "获确认为PIC/S正式申请者"),
+    (
+        "2024年7月",
+        "WHO PQ",
+        "截至该月，已有多款中国疫苗通过世界卫生组织预认证（PQ），涵盖HPV、流感等品类",
+    ),
+    ("2025年（计划）", "ICH", "《Q4B》《Q6B》纳入《中国药典》"),
+];
+
+/// Long times and long events, one group, two events on the same date.
+pub(crate) const LONG_EVENTS: &[(&str, &str, &str)] = &[
+    (
+        "2023年第四季度至2024年第一季度（预计）",
+        "进程",
+        "国家药品监督管理局发布多项与国际人用药品注册技术协调会（ICH）指导原则相衔接的技术文件，\
+         涵盖药物警戒、质量风险管理、多区域临床试验设计与统计学考虑等方面，并同步开展面向企业的培训和解读工作",
+    ),
+    (
+        "2024年",
+        "进程",
+        "Accelerated approval pathways for innovative medicines under the PIC/S GMP guide",
+    ),
+    ("2024年", "进程", "同年第二件大事"),
+    ("2025年", "进程", "短"),
+];
 
 const YEARS: &[&str] = &["2019", "2020", "2021", "2022", "2023", "2024"];
 
@@ -175,20 +243,22 @@ fn samples() -> Vec<(&'static str, Chart)> {
         ("pie-long-names", pie_many),
         ("grouped-long-names", grouped_long),
         ("bar-line", bar_line),
+        ("timeline", timeline(MILESTONES)),
+        ("timeline-long", timeline(LONG_EVENTS)),
     ]
 }
 
 /// A `<text>` element as a test sees it.
 #[derive(Debug)]
-struct Label {
-    x: f64,
-    y: f64,
-    size: f64,
-    anchor: String,
-    text: String,
+pub(crate) struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub anchor: String,
+    pub text: String,
 }
 
-fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
     let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
     let len = element[start..].find('"')?;
     Some(&element[start..start + len])
@@ -202,7 +272,7 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn labels(svg: &str) -> Vec<Label> {
+pub(crate) fn labels(svg: &str) -> Vec<Label> {
     svg.split("<text ")
         .skip(1)
         .map(|rest| {
@@ -237,7 +307,7 @@ fn extent(label: &Label) -> (f64, f64, f64, f64) {
     )
 }
 
-fn view_box(svg: &str) -> (f64, f64) {
+pub(crate) fn view_box(svg: &str) -> (f64, f64) {
     let root = &svg[..svg.find('>').unwrap()];
     let v: Vec<f64> = attr(root, "viewBox")
         .unwrap()
@@ -249,7 +319,7 @@ fn view_box(svg: &str) -> (f64, f64) {
 }
 
 /// Every label inside the viewBox, and no two labels on top of each other.
-fn assert_text_fits(name: &str, svg: &str) {
+pub(crate) fn assert_text_fits(name: &str, svg: &str) {
     let (w, h) = view_box(svg);
     let labels = labels(svg);
     let boxes: Vec<_> = labels.iter().map(extent).collect();
@@ -465,6 +535,39 @@ fn describes_the_chart_in_chinese() {
     assert!(describe(&hbar).starts_with(
         "条形图：广东省医药保健品进出口企业、江苏省化学原料药及制剂生产企业、浙江省等8项的出口额"
     ));
+    assert_eq!(
+        describe(&timeline(&MILESTONES[..7])),
+        "时间轴：2017年至2024年7月的7个事件，分为ICH、PIC/S、WHO PQ三类。"
+    );
+}
+
+#[test]
+fn bars_turned_horizontal_are_described_as_such() {
+    let (_, bar) = samples()
+        .into_iter()
+        .find(|(n, _)| *n == "bar-long-names")
+        .unwrap();
+    assert!(
+        describe(&bar).starts_with("条形图：广东省"),
+        "{}",
+        describe(&bar)
+    );
+    let (_, grouped) = samples()
+        .into_iter()
+        .find(|(n, _)| *n == "grouped-long-names")
+        .unwrap();
+    assert!(describe(&grouped).starts_with("分组条形图："));
+    // Short names keep the bars upright, and the name.
+    let upright = chart(ChartKind::Bar, YEARS, vec![exports()]);
+    assert!(describe(&upright).starts_with("柱状图："));
+    let mut stacked = chart(ChartKind::Stacked, PROVINCES, vec![provinces()]);
+    assert!(describe(&stacked).starts_with("堆叠条形图："));
+    stacked.categories = vec!["原料药".into(), "制剂".into()];
+    stacked.series[0].values.truncate(2);
+    stacked.series[0].labels.truncate(2);
+    assert!(describe(&stacked).starts_with("堆叠柱状图："));
+    // Data the chart refuses is described by what was asked for.
+    assert!(describe(&chart(ChartKind::Bar, PROVINCES, vec![])).starts_with("柱状图："));
 }
 
 #[test]
@@ -475,11 +578,11 @@ fn kinds_parse_with_a_did_you_mean() {
     }
     assert_eq!(
         ChartKind::parse("pi"),
-        Err("未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line".into())
+        Err("未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line、timeline".into())
     );
     assert_eq!(
         ChartKind::parse("scatter"),
-        Err("未知的图表类型「scatter」。可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line".into())
+        Err("未知的图表类型「scatter」。可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line、timeline".into())
     );
 }
 

@@ -230,6 +230,27 @@ pub(crate) fn wrap(text: &str, max_em: f64) -> Vec<String> {
         .collect()
 }
 
+/// [`wrap`] into as few lines, but with the lines as even as they can be: no last line of
+/// one or two characters under a full one.
+pub(crate) fn wrap_balanced(text: &str, max_em: f64) -> Vec<String> {
+    let lines = wrap(text, max_em);
+    if lines.len() < 2 {
+        return lines;
+    }
+    // The narrowest width that still needs no more lines, to a tenth of an em.
+    let count = lines.len();
+    let (mut narrow, mut wide) = (max_em / count as f64, max_em);
+    while wide - narrow > 0.1 {
+        let mid = (narrow + wide) / 2.0;
+        if wrap(text, mid).len() > count {
+            narrow = mid;
+        } else {
+            wide = mid;
+        }
+    }
+    wrap(text, wide)
+}
+
 /// `text` cut to `max_em` ems with an ellipsis, or unchanged if it fits.
 pub(crate) fn ellipsize(text: &str, max_em: f64) -> String {
     if display_width_em(text) <= max_em {

@@ -97,3 +97,19 @@ fn placer_covers_avoided_areas_only_as_a_last_resort() {
     assert_eq!(placer.place([on_bar.clone(), beside.clone()]), Some(beside));
     assert_eq!(placer.place([on_bar.clone()]), Some(on_bar));
 }
+
+#[test]
+fn balanced_lines_are_even_and_no_more_than_needed() {
+    let text = "截至该月，已有多款中国疫苗通过世界卫生组织预认证";
+    let greedy = wrap(text, 23.0);
+    assert_eq!(greedy.len(), 2);
+    assert_eq!(greedy[1], "证");
+    let balanced = wrap_balanced(text, 23.0);
+    assert_eq!(balanced.len(), 2);
+    assert_eq!(balanced.concat(), text);
+    let widths: Vec<f64> = balanced.iter().map(|l| display_width_em(l)).collect();
+    assert!(widths.iter().all(|w| *w <= 23.0));
+    assert!((widths[0] - widths[1]).abs() <= 1.0, "{balanced:?}");
+    assert_eq!(wrap_balanced("短句", 20.0), ["短句"]);
+    assert!(wrap_balanced("", 20.0).is_empty());
+}
