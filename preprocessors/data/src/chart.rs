@@ -1,20 +1,41 @@
 //! `{{#chart DATASET kind=… x=… y=…}}`: a numbered figure with an inline SVG chart, its
 //! source line, and the data behind it in a collapsible table.
+//!
+//! Most kinds draw numeric columns (`y=`) against the categories of `x=`. A timeline draws
+//! dated events instead: `x=` gives the times, `label=` the text of each event and
+//! `group=` the group that colours it, encoded as [`report_chart::Chart`] documents.
 
 use report_chart::{Chart, ChartKind, Series};
-use report_core::args::split_list;
+use report_core::args::{Args, split_list};
 use report_core::calc;
 use report_core::config::Target;
+use report_core::data::Dataset;
 use report_core::format::NumberFormat;
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, MISSING};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
 use crate::select::{self, SELECT_OPTIONS};
-use crate::table::{Formatted, fallback_html, percent};
+use crate::table::{Formatted, fallback_html, missing_html, percent};
 use crate::{Chapter, Context, Rendered, dataset_args, source_line};
 
-const OPTIONS: &[&str] = &["kind", "x", "y", "line", "title", "id", "note"];
+const OPTIONS: &[&str] = &[
+    "kind", "x", "y", "line", "label", "group", "title", "id", "note",
+];
+
+/// What a chart draws, besides its categories, and the table of the data behind it.
+struct Plot {
+    series: Vec<Series>,
+    unit: String,
+    decimals: usize,
+    line: Option<Series>,
+    line_unit: String,
+    line_decimals: usize,
+    headings: Vec<String>,
+    rows: Vec<Vec<Formatted>>,
+    /// Whether the table's columns after the first hold numbers (right-aligned).
+    numeric: bool,
+}
 
 pub(crate) fn render(
     ctx: &Context,
@@ -39,6 +60,117 @@ pub(crate) fn render(
         Some(name) => ds.column(name)?,
         None => ds.key,
     };
+    let mut missing = Vec::new();
+    let plot = if kind == ChartKind::Timeline {
+        timeline(&ds, &rows, x, &args, &mut missing)?
+    } else {
+        for option in ["label", "group"] {
+            if args.get(option).is_some() {
+                return Err(format!(
+                    "{option}= 只用于 kind=timeline（时间轴的事件说明列和分组列）"
+                ));
+            }
+        }
+        numeric(&ds, &rows, x, kind, &args, &fmt, &mut missing)?
+    };
+    let categories: Vec<String> = rows
+        .iter()
+        .map(|&r| ds.rows[r][x].label().to_string())
+        .collect();
+    let number = ctx.numbering.at(chapter.path, p.span.start);
+    let title = args.get("title").unwrap_or(&ds.meta.title);
+    let full_title = match number {
+        Some(n) => format!("{} {title}", n.label),
+        None => title.to_string(),
+    };
+    let Plot {
+        series,
+        unit,
+        decimals,
+        line,
+        line_unit,
+        line_decimals,
+        headings,
+        rows: table_rows,
+        numeric,
+    } = plot;
+    let chart = Chart {
+        kind,
+        id: number.map_or_else(|| format!("fig-at-{}", p.span.start), |n| n.anchor.clone()),
+        title: full_title.clone(),
+        categories,
+        series,
+        unit: unit.clone(),
+        decimals,
+        line,
+        line_unit,
+        line_decimals,
+    };
+    let svg = report_chart::render(&chart)?;
+    let caption =
+        if unit.is_empty() || matches!(kind, ChartKind::Pie | ChartKind::Donut) && unit == "%" {
+            full_title
+        } else {
+            format!("{full_title}（单位：{unit}）")
+        };
+    let source = source_line(ctx, chapter, &ds, args.get("note"));
+    missing.sort();
+    missing.dedup();
+    let text = match ctx.target {
+        Target::Html => {
+            let svg: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
+            format!(
+                "\n\n<figure class=\"report-figure\" id=\"{}\">{}<figcaption>{}</figcaption><details class=\"report-chart-data\"><summary>查看图表数据</summary>{}</details>{}</figure>\n\n",
+                escape_html(&chart.id),
+                svg.join("\n"),
+                escape_html(&caption),
+                if numeric {
+                    fallback_html(&headings, &table_rows)
+                } else {
+                    text_table_html(&headings, &table_rows)
+                },
+                source
+            )
+        }
+        Target::Markdown => {
+            let mut m = format!("\n\n**{}**\n\n|", escape_markdown(&caption));
+            for h in &headings {
+                m.push_str(&format!(" {} |", escape_markdown(h)));
+            }
+            m.push_str("\n|");
+            for i in 0..headings.len() {
+                m.push_str(if i == 0 || !numeric {
+                    " --- |"
+                } else {
+                    " ---: |"
+                });
+            }
+            for row in &table_rows {
+                m.push_str("\n|");
+                for cell in row {
+                    m.push_str(&format!(
+                        " {} |",
+                        escape_markdown(cell.as_deref().unwrap_or(MISSING))
+                    ));
+                }
+            }
+            format!("{m}\n\n{source}\n\n")
+        }
+    };
+    Ok(Rendered { text, missing })
+}
+
+/// The numeric columns of `y=` (every numeric column by default), and the line of a
+/// bar-line chart.
+fn numeric(
+    ds: &Dataset,
+    rows: &[usize],
+    x: usize,
+    kind: ChartKind,
+    args: &Args,
+    fmt: &NumberFormat,
+    missing: &mut Vec<String>,
+) -> Result<Plot, String> {
     let ys: Vec<usize> = match args.get("y") {
         Some(list) => split_list(list)
             .iter()
@@ -60,15 +192,10 @@ pub(crate) fn render(
             return Err(format!(
                 "「{}」列不是数字，不能作为 y 画图；请选数字列：{}",
                 ds.columns[y].name,
-                numeric_names(&ds)
+                numeric_names(ds)
             ));
         }
     }
-    let mut missing = Vec::new();
-    let categories: Vec<String> = rows
-        .iter()
-        .map(|&r| ds.rows[r][x].label().to_string())
-        .collect();
     let decimals = fmt.decimals.unwrap_or_else(|| {
         ys.iter()
             .map(|&y| ds.columns[y].decimals)
@@ -81,7 +208,7 @@ pub(crate) fn render(
         let col = &ds.columns[y];
         let mut values = Vec::with_capacity(rows.len());
         let mut labels = Vec::with_capacity(rows.len());
-        for &r in &rows {
+        for &r in rows {
             match ds.number(r, y)? {
                 Some(v) => {
                     let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y));
@@ -119,15 +246,11 @@ pub(crate) fn render(
         }
         (_, None) => None,
         (ChartKind::BarLine, Some(_)) if line_is_yoy => {
-            Some(yoy_series(&ds, &rows, ys[0], &fmt, &mut missing)?)
+            Some(yoy_series(ds, rows, ys[0], fmt, missing)?)
         }
-        (ChartKind::BarLine, Some(name)) => Some(column_series(
-            &ds,
-            &rows,
-            ds.column(name)?,
-            &fmt,
-            &mut missing,
-        )?),
+        (ChartKind::BarLine, Some(name)) => {
+            Some(column_series(ds, rows, ds.column(name)?, fmt, missing)?)
+        }
         (_, Some(_)) => return Err("line= 只用于 kind=bar-line".into()),
     };
     let (line_unit, line_decimals) = match (&line, args.get("line")) {
@@ -144,84 +267,164 @@ pub(crate) fn render(
         }
         _ => (String::new(), 0),
     };
-    let number = ctx.numbering.at(chapter.path, p.span.start);
-    let title = args.get("title").unwrap_or(&ds.meta.title);
-    let full_title = match number {
-        Some(n) => format!("{} {title}", n.label),
-        None => title.to_string(),
-    };
-    let chart = Chart {
-        kind,
-        id: number.map_or_else(|| format!("fig-at-{}", p.span.start), |n| n.anchor.clone()),
-        title: full_title.clone(),
-        categories,
-        series,
-        unit: unit.clone(),
-        decimals,
-        line,
-        line_unit: line_unit.clone(),
-        line_decimals,
-    };
-    let svg = report_chart::render(&chart)?;
-    let caption =
-        if unit.is_empty() || matches!(kind, ChartKind::Pie | ChartKind::Donut) && unit == "%" {
-            full_title
-        } else {
-            format!("{full_title}（单位：{unit}）")
-        };
-    let x_name = ds.columns[x].name.clone();
-    let mut headings = vec![x_name];
-    headings.extend(chart.series.iter().map(|s| with_unit(&s.name, &unit)));
-    if let Some(l) = &chart.line {
+    let mut headings = vec![ds.columns[x].name.clone()];
+    headings.extend(series.iter().map(|s| with_unit(&s.name, &unit)));
+    if let Some(l) = &line {
         headings.push(with_unit(&l.name, &line_unit));
     }
-    let table_rows: Vec<Vec<Formatted>> = (0..chart.categories.len())
-        .map(|i| {
-            let mut row = vec![Some(chart.categories[i].clone())];
-            for s in chart.series.iter().chain(&chart.line) {
+    let table_rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| {
+            let mut row = vec![Some(ds.rows[r][x].label().to_string())];
+            for s in series.iter().chain(&line) {
                 let label = &s.labels[i];
                 row.push((label != MISSING || s.values[i].is_some()).then(|| label.clone()));
             }
             row
         })
         .collect();
-    let source = source_line(ctx, chapter, &ds, args.get("note"));
-    missing.sort();
-    missing.dedup();
-    let text = match ctx.target {
-        Target::Html => {
-            let svg: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
-            format!(
-                "\n\n<figure class=\"report-figure\" id=\"{}\">{}<figcaption>{}</figcaption><details class=\"report-chart-data\"><summary>查看图表数据</summary>{}</details>{}</figure>\n\n",
-                escape_html(&chart.id),
-                svg.join("\n"),
-                escape_html(&caption),
-                fallback_html(&headings, &table_rows),
-                source
-            )
+    Ok(Plot {
+        series,
+        unit,
+        decimals,
+        line,
+        line_unit,
+        line_decimals,
+        headings,
+        rows: table_rows,
+        numeric: true,
+    })
+}
+
+/// A timeline: one event per row, its time from `x=`, its text from `label=`, and its group
+/// from `group=` (groups in order of first appearance; one group named after the dataset
+/// without it).
+fn timeline(
+    ds: &Dataset,
+    rows: &[usize],
+    x: usize,
+    args: &Args,
+    missing: &mut Vec<String>,
+) -> Result<Plot, String> {
+    for option in ["y", "line"] {
+        if args.get(option).is_some() {
+            return Err(format!(
+                "kind=timeline 不画数字，不用 {option}=：用 label= 指定事件说明所在的列，group= 指定分组列"
+            ));
         }
-        Target::Markdown => {
-            let mut m = format!("\n\n**{}**\n\n|", escape_markdown(&caption));
-            for h in &headings {
-                m.push_str(&format!(" {} |", escape_markdown(h)));
-            }
-            m.push_str("\n|");
-            for i in 0..headings.len() {
-                m.push_str(if i == 0 { " --- |" } else { " ---: |" });
-            }
-            for row in &table_rows {
-                m.push_str("\n|");
-                for cell in row {
-                    m.push_str(&format!(
-                        " {} |",
-                        escape_markdown(cell.as_deref().unwrap_or(MISSING))
-                    ));
-                }
-            }
-            format!("{m}\n\n{source}\n\n")
+    }
+    let label = match args.get("label") {
+        Some(name) => ds.column(name)?,
+        None => {
+            let example = (0..ds.columns.len())
+                .rev()
+                .find(|&c| c != x && !ds.columns[c].numeric)
+                .map_or("事件", |c| ds.columns[c].name.as_str());
+            return Err(format!(
+                "kind=timeline 需要 label=：指定写有事件说明的列，例如 label={example}"
+            ));
         }
     };
-    Ok(Rendered { text, missing })
+    let group = args.get("group").map(|name| ds.column(name)).transpose()?;
+    let mut texts = Vec::with_capacity(rows.len());
+    let mut groups: Vec<Option<&str>> = Vec::with_capacity(rows.len());
+    for &r in rows {
+        let cells = &ds.rows[r];
+        if cells[label].is_missing() {
+            return Err(format!(
+                "{}为空：时间轴的每个事件都需要说明；请填写，或用 where= 去掉这一行",
+                ds.locate(r, label)
+            ));
+        }
+        texts.push(cells[label].label().to_string());
+        if cells[x].is_missing() {
+            missing.push(ds.locate(r, x));
+        }
+        groups.push(match group {
+            Some(g) if cells[g].is_missing() => {
+                missing.push(ds.locate(r, g));
+                None
+            }
+            Some(g) => Some(cells[g].label()),
+            None => None,
+        });
+    }
+    // Groups in the order they first appear; events without one share the last.
+    let mut names: Vec<Option<&str>> = Vec::new();
+    for g in &groups {
+        if !names.contains(g) {
+            names.push(*g);
+        }
+    }
+    if let Some(i) = names.iter().position(Option::is_none) {
+        let none = names.remove(i);
+        names.push(none);
+    }
+    let series = names
+        .iter()
+        .map(|name| Series {
+            name: match (name, group) {
+                (Some(name), _) => name.to_string(),
+                (None, Some(_)) => "未分组".to_string(),
+                (None, None) => ds.meta.title.clone(),
+            },
+            values: groups.iter().map(|g| (g == name).then_some(1.0)).collect(),
+            labels: texts.clone(),
+        })
+        .collect();
+    let mut headings = vec![ds.columns[x].name.clone()];
+    headings.extend(group.map(|g| ds.columns[g].name.clone()));
+    headings.push(ds.columns[label].name.clone());
+    let table_rows = rows
+        .iter()
+        .zip(&groups)
+        .zip(texts)
+        .map(|((&r, g), text)| {
+            let time = &ds.rows[r][x];
+            let mut row = vec![(!time.is_missing()).then(|| time.label().to_string())];
+            if group.is_some() {
+                row.push(g.map(str::to_string));
+            }
+            row.push(Some(text));
+            row
+        })
+        .collect();
+    Ok(Plot {
+        series,
+        unit: String::new(),
+        decimals: 0,
+        line: None,
+        line_unit: String::new(),
+        line_decimals: 0,
+        headings,
+        rows: table_rows,
+        numeric: false,
+    })
+}
+
+/// The data behind a chart whose columns are all text: every cell left-aligned.
+fn text_table_html(headings: &[String], rows: &[Vec<Formatted>]) -> String {
+    let mut h = String::from("<table><thead><tr>");
+    for head in headings {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(head)));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in rows {
+        h.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let (open, close) = if i == 0 {
+                ("<th scope=\"row\">", "</th>")
+            } else {
+                ("<td>", "</td>")
+            };
+            let text = cell.as_deref().map_or_else(missing_html, escape_html);
+            h.push_str(&format!("{open}{text}{close}"));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
 }
 
 fn with_unit(name: &str, unit: &str) -> String {
@@ -232,7 +435,7 @@ fn with_unit(name: &str, unit: &str) -> String {
     }
 }
 
-fn numeric_names(ds: &report_core::data::Dataset) -> String {
+fn numeric_names(ds: &Dataset) -> String {
     ds.columns
         .iter()
         .filter(|c| c.numeric)
@@ -243,7 +446,7 @@ fn numeric_names(ds: &report_core::data::Dataset) -> String {
 
 /// 同比 of a column along the shown rows (each against the previous row of the data).
 fn yoy_series(
-    ds: &report_core::data::Dataset,
+    ds: &Dataset,
     rows: &[usize],
     col: usize,
     fmt: &NumberFormat,
@@ -271,7 +474,7 @@ fn yoy_series(
 
 /// A column drawn as the line of a bar-line chart (a percentage column, say).
 fn column_series(
-    ds: &report_core::data::Dataset,
+    ds: &Dataset,
     rows: &[usize],
     col: usize,
     fmt: &NumberFormat,

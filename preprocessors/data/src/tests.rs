@@ -523,7 +523,7 @@ fn chart_errors_say_what_to_fix() {
     let fx = Fixture::new("chart-errors");
     assert_eq!(
         fx.error("{{#chart cdmo kind=pi}}\n"),
-        "book/trade.md:1: 未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line"
+        "book/trade.md:1: 未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line、timeline"
     );
     assert_eq!(
         fx.error("{{#chart text y=事件}}\n"),
@@ -632,4 +632,134 @@ fn a_real_column_named_like_the_yoy_alias_wins() {
     let (out, e) = fx.html("{{#chart g kind=bar-line y=金额 line=同比}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(out.contains("<td class=\"num\">-20.7</td>"), "{out}");
+}
+
+/// Writes `events.csv`: dated events in two groups, one event without a group.
+fn events(fx: &Fixture) {
+    fs::write(
+        fx.dir.join("book/data/events.csv"),
+        "时间,机制,事件\n2017年,ICH,加入ICH\n2021年,PIC/S,启动加入PIC/S的预申请\n\
+         2023年9月,PIC/S,递交<申请>\n2023年11月,ICH,ICH指导原则全面实施\n2024年,,待定事项\n",
+    )
+    .unwrap();
+    fs::write(
+        fx.dir.join("book/data/events.toml"),
+        "title = \"监管合作大事记\"\nsource = \"NMPA\"\nkey = \"时间\"\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn timeline_charts_draw_events_coloured_by_group() {
+    let fx = Fixture::new("timeline");
+    events(&fx);
+    let (out, e) = fx.html(
+        "{{#chart events kind=timeline x=时间 label=事件 group=机制 rows=2017年,2021年,2023年9月,2023年11月 id=tl}}\n",
+    );
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(e.items.is_empty(), "{:?}", e.items);
+    assert!(
+        out.contains("<figure class=\"report-figure\" id=\"fig-tl\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart report-chart-timeline\""),
+        "{out}"
+    );
+    // No unit: the caption is the title alone.
+    assert!(
+        out.contains("<figcaption>图3-1 监管合作大事记</figcaption>"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "<desc id=\"fig-tl-desc\">时间轴：2017年至2023年11月的4个事件，分为ICH、PIC/S两类。</desc>"
+    ));
+    // One dot per event and one per legend entry, in the groups' colours.
+    assert_eq!(out.matches("<circle class=\"mark series-0\"").count(), 3);
+    assert_eq!(out.matches("<circle class=\"mark series-1\"").count(), 3);
+    assert!(out.contains(">递交&lt;申请&gt;</text>"), "{out}");
+    // The data behind it: time, group, event, all text, left-aligned.
+    assert!(out.contains("<summary>查看图表数据</summary><table><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">机制</th><th scope=\"col\">事件</th></tr></thead>"), "{out}");
+    assert!(
+        out.contains(
+            "<tr><th scope=\"row\">2023年9月</th><td>PIC/S</td><td>递交&lt;申请&gt;</td></tr>"
+        ),
+        "{out}"
+    );
+    let figure = &out[out.find("<figure").unwrap()..out.find("</figure>").unwrap()];
+    assert!(!figure.contains("\n\n"));
+}
+
+#[test]
+fn timeline_defaults_to_the_key_column_and_one_group() {
+    let fx = Fixture::new("timeline-defaults");
+    events(&fx);
+    let (out, e) = fx.html("{{#chart events kind=timeline label=事件}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    // One group named after the dataset: no legend, no group column.
+    assert!(
+        out.contains("时间轴：2017年至2024年的5个事件。</desc>"),
+        "{out}"
+    );
+    assert_eq!(out.matches("<circle class=\"mark series-0\"").count(), 5);
+    assert!(!out.contains("series-1") && !out.contains("class=\"legend\""));
+    assert!(out.contains("<tr><th scope=\"col\">时间</th><th scope=\"col\">事件</th></tr>"));
+}
+
+#[test]
+fn timeline_event_without_a_group_is_pending() {
+    let fx = Fixture::new("timeline-nogroup");
+    events(&fx);
+    let (out, e) = fx.html("{{#chart events kind=timeline label=事件 group=机制}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert_eq!(e.items.len(), 1);
+    assert_eq!(e.items[0].note, "book/data/events.csv 第6行「机制」列");
+    assert!(out.contains("分为ICH、PIC/S、未分组三类。"), "{out}");
+    assert!(out.contains("<tr><th scope=\"row\">2024年</th><td><span class=\"report-missing\""));
+
+    let md = fx.run(
+        Target::Markdown,
+        &[(
+            "trade.md",
+            Some(3),
+            "{{#chart events kind=timeline label=事件 group=机制 rows=2017年}}\n",
+        )],
+    );
+    assert!(
+        md[0].0.contains("**图3-1 监管合作大事记**\n\n| 时间 | 机制 | 事件 |\n| --- | --- | --- |\n| 2017年 | ICH | 加入ICH |"),
+        "{}",
+        md[0].0
+    );
+}
+
+#[test]
+fn timeline_errors_say_what_to_fix() {
+    let fx = Fixture::new("timeline-errors");
+    events(&fx);
+    assert_eq!(
+        fx.error("{{#chart events kind=timeline}}\n"),
+        "book/trade.md:1: kind=timeline 需要 label=：指定写有事件说明的列，例如 label=事件"
+    );
+    assert_eq!(
+        fx.error("{{#chart events kind=timeline label=事件 y=机制}}\n"),
+        "book/trade.md:1: kind=timeline 不画数字，不用 y=：用 label= 指定事件说明所在的列，group= 指定分组列"
+    );
+    assert_eq!(
+        fx.error("{{#chart cdmo label=营收}}\n"),
+        "book/trade.md:1: label= 只用于 kind=timeline（时间轴的事件说明列和分组列）"
+    );
+    assert_eq!(
+        fx.error("{{#chart cdmo kind=line group=年份}}\n"),
+        "book/trade.md:1: group= 只用于 kind=timeline（时间轴的事件说明列和分组列）"
+    );
+    assert_eq!(
+        fx.error("{{#chart events kind=timeline label=事件 group=机构}}\n"),
+        "book/trade.md:1: 数据集「events」没有「机构」这一列，是不是想写「机制」？"
+    );
+    assert_eq!(
+        fx.error("{{#chart text kind=timeline label=事件}}\n"),
+        "book/trade.md:1: book/data/text.csv 第3行「事件」列为空：时间轴的每个事件都需要说明；请填写，或用 where= 去掉这一行"
+    );
+    assert_eq!(
+        fx.error("{{#chart events kind=timeline label=事件 where=机制=WHO}}\n"),
+        "book/trade.md:1: 图表没有数据：数据集为空或筛选后没有行，请检查 rows=/where="
+    );
+    let (_, e) = fx.html("{{#chart text kind=timeline label=事件 rows=2017}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
 }
