@@ -19,7 +19,7 @@ const PAD: f64 = 10.0;
 /// Font size of the times and the events: the text is the content here, so it is as large
 /// as the page's body text where the chart is drawn full size, and stays legible longer as
 /// a phone scales the chart down.
-const EVENT_FONT: f64 = 16.0;
+const EVENT_FONT: f64 = 18.0;
 /// Radius of an event's dot.
 const DOT: f64 = 6.0;
 /// Between the times and the rule, and between the rule and the events.
@@ -28,9 +28,9 @@ const GAP: f64 = 14.0;
 const SPACING: f64 = 12.0;
 /// Between the legend and the first event.
 const LEGEND_GAP: f64 = 14.0;
-/// The times take at most this share of the width, wrapped onto at most two lines.
+/// The times take at most this share of the width, wrapped onto at most three lines.
 const TIME_SHARE: f64 = 0.25;
-const TIME_LINES: usize = 2;
+const TIME_LINES: usize = 3;
 
 /// One event, as [`Chart`] encodes it.
 struct Event<'a> {
