@@ -10,14 +10,14 @@ use report_core::args::{Args, split_list};
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
+use report_core::format::MISSING;
 use report_core::format::NumberFormat;
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, MISSING};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select::{self, SELECT_OPTIONS};
+use crate::select;
 use crate::table::{Formatted, fallback_html, missing_html, percent};
-use crate::{Chapter, Context, Rendered, dataset_args, source_line};
+use crate::{Chapter, Context, Rendered, Request, request, source_line};
 
 const OPTIONS: &[&str] = &[
     "kind", "x", "y", "line", "label", "group", "title", "id", "note",
@@ -42,19 +42,11 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let (args, ds) = dataset_args(ctx, p)?;
-    let known: Vec<&str> = OPTIONS
-        .iter()
-        .chain(SELECT_OPTIONS)
-        .chain(FORMAT_OPTIONS)
-        .copied()
-        .collect();
-    args.check_known(&known, FORMAT_FLAGS)?;
+    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
     if !p.block {
         return Err("{{#chart}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
     }
     let kind = ChartKind::parse(args.get("kind").unwrap_or("bar"))?;
-    let fmt = NumberFormat::from_args(&args)?;
     let rows = select::rows(&ds, &args)?;
     let x = match args.get("x") {
         Some(name) => ds.column(name)?,

@@ -17,6 +17,7 @@ use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::Edit;
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::escape_html;
@@ -129,11 +130,22 @@ fn source_text<'a>(chapter: &'a Chapter, p: &Placeholder) -> &'a str {
     &chapter.source[p.span.clone()]
 }
 
-/// Parses a placeholder's arguments and loads its dataset.
-pub(crate) fn dataset_args(
+/// What every data placeholder starts from: its arguments, its dataset and its number
+/// format.
+pub(crate) struct Request {
+    pub args: Args,
+    pub ds: std::rc::Rc<Dataset>,
+    pub fmt: NumberFormat,
+}
+
+/// Parses a placeholder's arguments, checks them against its own `options` and `flags`
+/// plus the shared row-selection and number-format ones, and loads its dataset.
+pub(crate) fn request(
     ctx: &Context,
     p: &Placeholder,
-) -> Result<(Args, std::rc::Rc<Dataset>), String> {
+    options: &[&str],
+    flags: &[&str],
+) -> Result<Request, String> {
     let args = Args::parse(&p.args)?;
     let id = args.first().ok_or_else(|| {
         format!(
@@ -142,7 +154,16 @@ pub(crate) fn dataset_args(
         )
     })?;
     let ds = ctx.store.get(id)?;
-    Ok((args, ds))
+    let known: Vec<&str> = options
+        .iter()
+        .chain(select::SELECT_OPTIONS)
+        .chain(FORMAT_OPTIONS)
+        .copied()
+        .collect();
+    let switches: Vec<&str> = flags.iter().chain(FORMAT_FLAGS).copied().collect();
+    args.check_known(&known, &switches)?;
+    let fmt = NumberFormat::from_args(&args)?;
+    Ok(Request { args, ds, fmt })
 }
 
 /// How deep a chapter is below the book root, as a `../` prefix for links.

@@ -5,12 +5,12 @@ use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, MISSING, NumberFormat, format_number};
+use report_core::format::{MISSING, NumberFormat, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select::{self, SELECT_OPTIONS};
-use crate::{Chapter, Context, Rendered, dataset_args, source_line};
+use crate::select;
+use crate::{Chapter, Context, Rendered, Request, request, source_line};
 
 const OPTIONS: &[&str] = &["cols", "yoy", "share", "total", "title", "id", "note"];
 const FLAGS: &[&str] = &["total"];
@@ -42,19 +42,10 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let (args, ds) = dataset_args(ctx, p)?;
-    let known: Vec<&str> = OPTIONS
-        .iter()
-        .chain(SELECT_OPTIONS)
-        .chain(FORMAT_OPTIONS)
-        .copied()
-        .collect();
-    let flags: Vec<&str> = FLAGS.iter().chain(FORMAT_FLAGS).copied().collect();
-    args.check_known(&known, &flags)?;
+    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, FLAGS)?;
     if !p.block {
         return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
     }
-    let fmt = NumberFormat::from_args(&args)?;
     let rows = select::rows(&ds, &args)?;
     let mut missing = Vec::new();
     let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;

@@ -5,13 +5,13 @@ use report_core::args::Args;
 use report_core::calc::{self, Calc, Derived};
 use report_core::config::Target;
 use report_core::data::{Cell, Dataset};
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::format::NumberFormat;
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select::{self, SELECT_OPTIONS};
+use crate::select;
 use crate::table::missing_html;
-use crate::{Chapter, Context, Rendered, dataset_args};
+use crate::{Chapter, Context, Rendered, Request, request};
 
 const OPTIONS: &[&str] = &["row", "key", "col", "calc", "from", "to", "of"];
 
@@ -20,15 +20,7 @@ pub(crate) fn render(
     _chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let (args, ds) = dataset_args(ctx, p)?;
-    let known: Vec<&str> = OPTIONS
-        .iter()
-        .chain(SELECT_OPTIONS)
-        .chain(FORMAT_OPTIONS)
-        .copied()
-        .collect();
-    args.check_known(&known, FORMAT_FLAGS)?;
-    let fmt = NumberFormat::from_args(&args)?;
+    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
     let col = column(&ds, &args)?;
     let value = match args.get("calc") {
         None => plain(&ds, &args, col, &fmt)?,
