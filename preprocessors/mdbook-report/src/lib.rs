@@ -157,11 +157,12 @@ pub fn process(
         outlines.push(report_pending::outline(&pending_config, &chapter));
     }
     // Book order, then line: the order writers read the log in.
-    let order = |file: &str| {
-        work.iter()
-            .position(|w| w.file == file)
-            .unwrap_or(usize::MAX)
-    };
+    let positions: std::collections::HashMap<&str, usize> = work
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.file.as_str(), i))
+        .collect();
+    let order = |file: &str| positions.get(file).copied().unwrap_or(usize::MAX);
     items.sort_by_key(|i| (order(&i.file), i.line));
     errors.sort_by(|a, b| {
         (order(&a.file), a.line, &a.message).cmp(&(order(&b.file), b.line, &b.message))
