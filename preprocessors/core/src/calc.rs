@@ -70,7 +70,7 @@ fn inputs(ds: &Dataset, cells: &[(usize, usize)]) -> Result<(Vec<f64>, Vec<Strin
     for &(r, c) in cells {
         match ds.number(r, c)? {
             Some(v) => values.push(v),
-            None => missing.push(ds.locate(r, c)),
+            None => missing.push(ds.missing_note(r, c)),
         }
     }
     Ok((values, missing))

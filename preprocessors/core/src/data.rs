@@ -202,6 +202,18 @@ impl Dataset {
         }
     }
 
+    /// A missing cell as both readers and writers understand it:
+    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
+    pub fn missing_note(&self, row: usize, col: usize) -> String {
+        format!(
+            "「{}」的「{}」（{} 第{}行）",
+            self.row_label(row),
+            self.columns[col].name,
+            self.file,
+            self.row_lines[row]
+        )
+    }
+
     /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
     pub fn locate(&self, row: usize, col: usize) -> String {
         format!(

@@ -209,7 +209,7 @@ fn numeric(
                     labels.push(text);
                 }
                 None => {
-                    missing.push(ds.locate(r, y));
+                    missing.push(ds.missing_note(r, y));
                     values.push(None);
                     labels.push(MISSING.to_string());
                 }
@@ -331,11 +331,11 @@ fn timeline(
         }
         texts.push(cells[label].label().to_string());
         if cells[x].is_missing() {
-            missing.push(ds.locate(r, x));
+            missing.push(ds.missing_note(r, x));
         }
         groups.push(match group {
             Some(g) if cells[g].is_missing() => {
-                missing.push(ds.locate(r, g));
+                missing.push(ds.missing_note(r, g));
                 None
             }
             Some(g) => Some(cells[g].label()),
@@ -484,7 +484,7 @@ fn column_series(
                 labels.push(fmt.apply(v, "", ds.columns[col].decimals).0);
             }
             None => {
-                missing.push(ds.locate(r, col));
+                missing.push(ds.missing_note(r, col));
                 values.push(None);
                 labels.push(MISSING.to_string());
             }

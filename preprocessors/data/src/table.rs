@@ -131,7 +131,7 @@ fn build_columns(
                     }
                 }
                 None => {
-                    missing.push(ds.locate(r, col));
+                    missing.push(ds.missing_note(r, col));
                     None
                 }
             };

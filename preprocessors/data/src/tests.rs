@@ -220,7 +220,10 @@ fn table_missing_cells_are_marked_and_listed_as_pending() {
             report_core::pending::PendingKind::MissingData
         )
     );
-    assert_eq!(item.note, "book/data/trade/totals.csv 第2行「进口额」列");
+    assert_eq!(
+        item.note,
+        "「2023」的「进口额」（book/data/trade/totals.csv 第2行）"
+    );
     assert!(
         out.contains(&format!("id=\"{}\"", item.anchor)),
         "callout carries the anchor"
@@ -347,7 +350,7 @@ fn missing_value_is_marked_and_pending() {
     assert!(out.starts_with("进口额为<span class=\"report-missing\" title=\"数据待补充\">—</span><span class=\"report-pending\""), "{out}");
     assert_eq!(
         e.items[0].note,
-        "book/data/trade/totals.csv 第2行「进口额」列"
+        "「2023」的「进口额」（book/data/trade/totals.csv 第2行）"
     );
     let (_, e) =
         fx.html("{{#value trade/totals row=2023 col=进口额 calc=diff from=2023 to=2024}}\n");
@@ -709,7 +712,10 @@ fn timeline_event_without_a_group_is_pending() {
     let (out, e) = fx.html("{{#chart events kind=timeline label=事件 group=机制}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert_eq!(e.items.len(), 1);
-    assert_eq!(e.items[0].note, "book/data/events.csv 第6行「机制」列");
+    assert_eq!(
+        e.items[0].note,
+        "「2024年」的「机制」（book/data/events.csv 第6行）"
+    );
     assert!(out.contains("分为ICH、PIC/S、未分组三类。"), "{out}");
     assert!(out.contains("<tr><th scope=\"row\">2024年</th><td><span class=\"report-missing\""));
 

@@ -91,7 +91,7 @@ fn plain(ds: &Dataset, args: &Args, col: usize, fmt: &NumberFormat) -> Result<Sh
     let r = row(ds, args)?;
     if !ds.columns[col].numeric {
         return Ok(match &ds.rows[r][col] {
-            Cell::Missing => Shown::Missing(vec![ds.locate(r, col)]),
+            Cell::Missing => Shown::Missing(vec![ds.missing_note(r, col)]),
             cell => Shown::Text(cell.label().to_string()),
         });
     }
@@ -100,7 +100,7 @@ fn plain(ds: &Dataset, args: &Args, col: usize, fmt: &NumberFormat) -> Result<Sh
             let (number, unit) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
             Shown::Text(format!("{number}{unit}"))
         }
-        None => Shown::Missing(vec![ds.locate(r, col)]),
+        None => Shown::Missing(vec![ds.missing_note(r, col)]),
     })
 }
 

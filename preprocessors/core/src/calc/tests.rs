@@ -37,7 +37,7 @@ fn missing_inputs_give_a_missing_value_with_their_place() {
     assert_eq!(y.value, None);
     assert_eq!(
         y.missing,
-        vec!["book/data/t.csv 第2行「原料药」列".to_string()]
+        vec!["「2023」的「原料药」（book/data/t.csv 第2行）".to_string()]
     );
 }
 
