@@ -17,6 +17,27 @@ impl Edit {
     }
 }
 
+/// Repeats a container's line prefix (list indentation, `> ` of a blockquote) on every
+/// line of a block replacement, so that the block stays inside the list item or quote it
+/// was written in. Blank lines get the prefix without trailing spaces.
+pub fn in_container(text: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        return text.to_string();
+    }
+    let bare = prefix.trim_end();
+    let mut out = String::with_capacity(text.len() + prefix.len() * 8);
+    let mut lines = text.split('\n').peekable();
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        out.push('\n');
+        out.push_str(if line.is_empty() { bare } else { prefix });
+        out.push_str(line);
+    }
+    out
+}
+
 /// Applies non-overlapping edits; an edit that overlaps an earlier one is dropped, so the
 /// outer placeholder wins (a pending note written inside a placeholder's arguments, say).
 pub fn apply(source: &str, mut edits: Vec<Edit>) -> String {
@@ -45,6 +66,14 @@ mod tests {
         let src = "a {{x}} b {{y}} c";
         let out = apply(src, vec![Edit::new(10..15, "Y"), Edit::new(2..7, "X")]);
         assert_eq!(out, "a X b Y c");
+    }
+
+    #[test]
+    fn blocks_keep_their_container() {
+        let block = "\n\n<div>x</div>\n\n";
+        assert_eq!(in_container(block, ""), block);
+        assert_eq!(in_container(block, "   "), "\n\n   <div>x</div>\n\n");
+        assert_eq!(in_container(block, "> "), "\n>\n> <div>x</div>\n>\n>");
     }
 
     #[test]

@@ -24,7 +24,28 @@ pub struct Placeholder {
     pub line: usize,
     /// True when the placeholder stands alone on its line, so it may expand to a block.
     pub block: bool,
+    /// For a block placeholder, what precedes it on its line: indentation inside a list
+    /// item, `> ` inside a blockquote. Every line of a block replacement repeats it (see
+    /// [`crate::edit::in_container`]), so the block stays inside its container.
+    pub prefix: String,
 }
+
+/// `{{#name` of one of our placeholders without `}}` on the same line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unclosed {
+    pub name: String,
+    pub offset: usize,
+    pub line: usize,
+}
+
+/// The placeholders mdBook itself expands (in its `links` preprocessor, after ours).
+pub const MDBOOK_NAMES: &[&str] = &[
+    "include",
+    "rustdoc_include",
+    "playground",
+    "playpen",
+    "title",
+];
 
 /// A Markdown heading.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +69,23 @@ pub struct Scan {
     /// Code spans, code blocks and HTML comments: nothing in them is ever interpreted.
     pub excluded: Vec<Range<usize>>,
     pub lines: Option<LineIndex>,
+    /// Our placeholders left open: the text after them would otherwise vanish into them.
+    pub unclosed: Vec<Unclosed>,
+    /// `{{#name …}}` with a name that is neither ours nor mdBook's: most likely a typo.
+    pub unknown: Vec<Placeholder>,
+    /// `{{#include …}}` and `{{#rustdoc_include …}}`, whose files mdBook splices in after
+    /// this preprocessor has run.
+    pub includes: Vec<Placeholder>,
 }
 
+/// A placeholder is written on one line: a missing `}}` must not swallow the paragraphs
+/// that follow it.
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)((?:[^}]|\}[^}])*)\}\}").unwrap()
+    Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)((?:[^}\n]|\}[^}\n])*)\}\}").unwrap()
 });
+
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)").unwrap());
 
 impl Scan {
     /// Whether byte `pos` lies in code or an HTML comment.
@@ -67,8 +100,8 @@ impl Scan {
     }
 }
 
-/// Scans `source` for the placeholders named in `names`; other `{{#...}}` (mdBook's own
-/// `include`, `title`, ...) are left alone for mdBook.
+/// Scans `source` for the placeholders named in `names`; mdBook's own (`include`,
+/// `title`, ...) are left for mdBook, and any other name is reported as unknown.
 pub fn scan(source: &str, names: &[&str]) -> Scan {
     let lines = LineIndex::new(source);
     let (excluded, headings) = structure(source, &lines);
@@ -77,33 +110,65 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
         headings,
         ..Scan::default()
     };
+    let mut closed: Vec<Range<usize>> = Vec::new();
     for cap in PLACEHOLDER.captures_iter(source) {
         let whole = cap.get(0).unwrap();
         let name = &cap[2];
-        if !names.contains(&name) || scan.is_excluded(whole.start()) {
-            continue;
-        }
-        if !cap[1].is_empty() {
-            scan.escapes.push(whole.start()..whole.start() + 1);
-            continue;
-        }
-        let args = cap[3].trim();
-        // `{{#tablefoo}}` is not `{{#table foo}}`: arguments must be separated by white space.
+        // `{{#table,x}}` is not a placeholder: arguments are separated by white space.
         if !cap[3].is_empty() && !cap[3].starts_with(char::is_whitespace) {
             continue;
         }
-        let line_start = source[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+        closed.push(whole.range());
+        if scan.is_excluded(whole.start()) && !MDBOOK_NAMES.contains(&name) {
+            continue;
+        }
+        let escaped = !cap[1].is_empty();
+        let start = whole.start() + usize::from(escaped);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[whole.end()..]
             .find('\n')
             .map_or(source.len(), |i| whole.end() + i);
-        let block = source[line_start..whole.start()].trim().is_empty()
+        let before = &source[line_start..start];
+        let block = before.chars().all(|c| matches!(c, ' ' | '\t' | '>'))
             && source[whole.end()..line_end].trim().is_empty();
-        scan.placeholders.push(Placeholder {
+        let placeholder = Placeholder {
             name: name.to_string(),
-            args: args.to_string(),
-            span: whole.range(),
-            line: lines.line(whole.start()),
+            args: cap[3].trim().to_string(),
+            span: start..whole.end(),
+            line: lines.line(start),
             block,
+            prefix: if block {
+                before.to_string()
+            } else {
+                String::new()
+            },
+        };
+        if MDBOOK_NAMES.contains(&name) {
+            if !escaped && matches!(name, "include" | "rustdoc_include") {
+                scan.includes.push(placeholder);
+            }
+        } else if escaped {
+            if names.contains(&name) {
+                scan.escapes.push(whole.start()..start);
+            }
+        } else if names.contains(&name) {
+            scan.placeholders.push(placeholder);
+        } else {
+            scan.unknown.push(placeholder);
+        }
+    }
+    for cap in OPENING.captures_iter(source) {
+        let open = cap.get(0).unwrap();
+        let name = &cap[2];
+        let inside = closed.iter().any(|r| r.contains(&open.start()));
+        if inside || !cap[1].is_empty() || !names.contains(&name) || scan.is_excluded(open.start())
+        {
+            continue;
+        }
+        scan.unclosed.push(Unclosed {
+            name: name.to_string(),
+            offset: open.start(),
+            line: lines.line(open.start()),
         });
     }
     scan.lines = Some(lines);

@@ -1,10 +1,16 @@
 //! Text utilities shared by HTML, SVG and Markdown output.
 
 /// Escapes text for HTML and SVG (element content and quoted attribute values).
+///
+/// Line breaks become character references: the report's HTML is spliced into Markdown as
+/// single-line blocks, and a blank line from data (a note with two paragraphs, say) would
+/// end the block in the middle of a table.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\n' => out.push_str("&#10;"),
+            '\r' => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -16,10 +22,18 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Escapes text for a Markdown table cell or paragraph (for non-HTML renderers).
+/// Escapes text for a Markdown table cell or paragraph (for non-HTML renderers); line
+/// breaks become spaces, so the text stays in its cell or paragraph.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c == '\n' {
+            out.push(' ');
+            continue;
+        }
+        if c == '\r' {
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '{' | '}'
@@ -73,6 +87,34 @@ pub fn count_chars(text: &str) -> usize {
     text.chars()
         .filter(|c| is_wide(*c) || c.is_alphanumeric())
         .count()
+}
+
+/// The link to a chapter's page from the book root: `guide/data.md` → `guide/data.html`,
+/// `README.md` → `index.html` (as mdBook names it), with characters that would end a URL
+/// path percent-encoded.
+pub fn page_href(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let (dir, file) = match path.rsplit_once('/') {
+        Some((dir, file)) => (format!("{dir}/"), file),
+        None => (String::new(), path.as_str()),
+    };
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let stem = if stem.eq_ignore_ascii_case("readme") {
+        "index"
+    } else {
+        stem
+    };
+    let mut href = String::new();
+    for c in format!("{dir}{stem}.html").chars() {
+        match c {
+            ' ' => href.push_str("%20"),
+            '#' => href.push_str("%23"),
+            '?' => href.push_str("%3F"),
+            '%' => href.push_str("%25"),
+            _ => href.push(c),
+        }
+    }
+    href
 }
 
 /// Maps byte offsets to 1-based line numbers.

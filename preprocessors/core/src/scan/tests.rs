@@ -62,3 +62,48 @@ fn collects_headings_with_plain_text() {
         vec![(2, "（一）贸易合作【现状待整理】", 1), (3, "现状 x", 3)]
     );
 }
+
+#[test]
+fn blocks_in_lists_and_quotes_keep_their_prefix() {
+    let src = "- 项目\n  {{#table a}}\n\n> {{#table b}}\n\n文中{{#table c}}\n";
+    let scan = scan(src, NAMES);
+    let found: Vec<_> = scan
+        .placeholders
+        .iter()
+        .map(|p| (p.block, p.prefix.as_str()))
+        .collect();
+    assert_eq!(found, vec![(true, "  "), (true, "> "), (false, "")]);
+}
+
+#[test]
+fn a_missing_closing_brace_does_not_swallow_what_follows() {
+    let src =
+        "出口额为 {{#value a row=1 后面忘了闭合\n\n## 第二节\n\n进口额为 {{#value b row=2}}。\n";
+    let scan = scan(src, NAMES);
+    let args: Vec<_> = scan.placeholders.iter().map(|p| p.args.as_str()).collect();
+    assert_eq!(args, vec!["b row=2"]);
+    assert_eq!(
+        scan.unclosed,
+        vec![Unclosed {
+            name: "value".into(),
+            offset: 13,
+            line: 1
+        }]
+    );
+    assert_eq!(scan.headings.len(), 1);
+}
+
+#[test]
+fn unknown_names_are_kept_for_a_did_you_mean_and_mdbooks_are_left_alone() {
+    let src =
+        "{{#tabel a}} {{#include x.md}} {{#title T}} \\{{#tabel b}}\n\n```\n{{#vaule c}}\n```\n";
+    let scan = scan(src, NAMES);
+    let unknown: Vec<_> = scan.unknown.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(unknown, vec!["tabel"]);
+    let includes: Vec<_> = scan.includes.iter().map(|p| p.args.as_str()).collect();
+    assert_eq!(includes, vec!["x.md"]);
+    assert!(
+        scan.escapes.is_empty(),
+        "escapes of unknown names are mdBook's"
+    );
+}

@@ -34,3 +34,17 @@ fn line_index_maps_offsets_to_lines() {
     assert_eq!(idx.line(6), 4);
     assert_eq!(idx.line_start(4), 6);
 }
+
+#[test]
+fn line_breaks_never_reach_the_markup() {
+    assert_eq!(escape_html("一\r\n\n二"), "一&#10;&#10;二");
+    assert_eq!(escape_markdown("一\n\n二"), "一  二");
+}
+
+#[test]
+fn page_links_follow_mdbook_names() {
+    assert_eq!(page_href("trade.md"), "trade.html");
+    assert_eq!(page_href("guide/data.md"), "guide/data.html");
+    assert_eq!(page_href("sub/README.md"), "sub/index.html");
+    assert_eq!(page_href("a b#c.md"), "a%20b%23c.html");
+}
