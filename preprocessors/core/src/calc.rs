@@ -94,16 +94,31 @@ pub fn yoy(ds: &Dataset, row: usize, base_row: usize, col: usize) -> Result<Deri
     Ok(percent(Some((v[0] / base - 1.0) * 100.0), missing))
 }
 
-/// 同比 against the previous row; the first row has none.
-pub fn yoy_previous(ds: &Dataset, row: usize, col: usize) -> Result<Derived, String> {
-    if row == 0 {
-        return Err(format!(
-            "「{}」是数据集「{}」的第一行，没有上一行可比；请用 from= 指定基期",
-            ds.row_label(row),
-            ds.id
-        ));
+/// The row a 同比 compares `row` with. When the row names are years (2024 or 2024年) or
+/// other whole numbers, it is the row named one less, wherever it stands, so tables listed
+/// newest first work too; otherwise it is the row above. `None` when there is none.
+pub fn previous_period(ds: &Dataset, row: usize) -> Option<usize> {
+    let label = ds.row_label(row);
+    let (number, suffix) = match label.strip_suffix('年') {
+        Some(n) => (n, "年"),
+        None => (label, ""),
+    };
+    match number.parse::<i64>() {
+        Ok(n) => ds.row(&format!("{}{suffix}", n - 1)).ok(),
+        Err(_) => row.checked_sub(1),
     }
-    yoy(ds, row, row - 1, col)
+}
+
+/// 同比 against the previous period ([`previous_period`]).
+pub fn yoy_previous(ds: &Dataset, row: usize, col: usize) -> Result<Derived, String> {
+    match previous_period(ds, row) {
+        Some(base) => yoy(ds, row, base, col),
+        None => Err(format!(
+            "数据集「{}」中没有「{}」的上一期可比；请用 from= 指定基期",
+            ds.id,
+            ds.row_label(row)
+        )),
+    }
 }
 
 /// Share of a cell in a base value (`base` = (row, col) of the whole).

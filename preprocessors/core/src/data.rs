@@ -18,7 +18,8 @@ use crate::suggest::did_you_mean;
 /// One cell of a dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// A number, with the text it was written as (for its precision).
+    /// A number, with the text it was written as: its precision, and its label when the
+    /// cell names a row (`30%` stays `30%`).
     Number {
         value: f64,
         text: String,
@@ -178,6 +179,12 @@ impl Dataset {
 
     /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
     pub fn unit(&self, row: usize, col: usize) -> &str {
+        // A cell written as a percentage is one, whatever its column says.
+        if let Cell::Number { text, .. } = &self.rows[row][col]
+            && text.ends_with(['%', '％'])
+        {
+            return "%";
+        }
         if let Some(u) = self.unit_column
             && let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u]
         {
@@ -355,7 +362,7 @@ pub fn parse_cell(text: &str) -> Cell {
     match normalized.parse::<f64>() {
         Ok(value) if looks_numeric && value.is_finite() => Cell::Number {
             value,
-            text: normalized,
+            text: t.to_string(),
         },
         _ => Cell::Text(t.to_string()),
     }

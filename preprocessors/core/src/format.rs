@@ -143,8 +143,9 @@ pub fn rescale(value: f64, unit: &str, prefix: &str) -> (f64, String) {
 pub fn format_number(value: f64, decimals: usize, sign: bool, grouping: Grouping) -> String {
     let factor = 10f64.powi(decimals as i32);
     let scaled = value * factor;
-    // Nudge by a relative epsilon so that 1.005 rounds like the decimal it was written as.
-    let rounded = (scaled + scaled.signum() * scaled.abs().max(1.0) * 1e-12).round() / factor;
+    // Nudge by a few ulps so that 1.005 (stored as 1.00499…) rounds like the decimal it
+    // was written as, without moving large integers.
+    let rounded = (scaled + scaled.signum() * scaled.abs() * 4.0 * f64::EPSILON).round() / factor;
     let rounded = if rounded == 0.0 { 0.0 } else { rounded };
     let text = format!("{:.*}", decimals, rounded.abs());
     let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));

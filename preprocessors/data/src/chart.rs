@@ -447,12 +447,13 @@ fn yoy_series(
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
     for &r in rows {
-        let value = if r == 0 {
-            None
-        } else {
-            let d = calc::yoy_previous(ds, r, col)?;
-            missing.extend(d.missing);
-            d.value
+        let value = match calc::previous_period(ds, r) {
+            None => None,
+            Some(base) => {
+                let d = calc::yoy(ds, r, base, col)?;
+                missing.extend(d.missing);
+                d.value
+            }
         };
         labels.push(value.map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)));
         values.push(value);

@@ -160,11 +160,11 @@ fn build_columns(
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
         for &r in rows {
-            if r == 0 {
+            let Some(base) = calc::previous_period(ds, r) else {
                 cells.push(Some(MISSING.to_string()));
                 continue;
-            }
-            let d = calc::yoy_previous(ds, r, col)?;
+            };
+            let d = calc::yoy(ds, r, base, col)?;
             missing.extend(d.missing);
             cells.push(d.value.map(|v| percent(v, fmt, true)));
         }

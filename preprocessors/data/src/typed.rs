@@ -80,7 +80,8 @@ impl TypedNumbers {
                         }
                         let printed =
                             format_number(*value, ds.decimals(r, c), false, Grouping::Never);
-                        for key in [text.as_str(), printed.as_str()] {
+                        let written = text.trim_end_matches(['%', '％']).replace(',', "");
+                        for key in [written.as_str(), printed.as_str()] {
                             if significant(key) && !values.contains_key(key) {
                                 let source = Source {
                                     dataset: ds.clone(),

@@ -54,7 +54,7 @@ fn errors_say_what_to_do() {
     let ds = dataset("年份,v\n2023,0\n2024,5\n");
     assert_eq!(
         yoy_previous(&ds, 0, 1).unwrap_err(),
-        "「2023」是数据集「t」的第一行，没有上一行可比；请用 from= 指定基期"
+        "数据集「t」中没有「2023」的上一期可比；请用 from= 指定基期"
     );
     assert_eq!(
         yoy_previous(&ds, 1, 1).unwrap_err(),
@@ -67,5 +67,25 @@ fn errors_say_what_to_do() {
     assert_eq!(
         Calc::parse("cagar").unwrap_err(),
         "未知的计算「cagar」，是不是想写「cagr」？"
+    );
+}
+
+#[test]
+fn yoy_compares_with_the_year_before_in_any_row_order() {
+    let ds = dataset("年份,v\n2024,110\n2023,100\n2021,80\n");
+    let y = yoy_previous(&ds, 0, 1).unwrap();
+    assert!(
+        (y.value.unwrap() - 10.0).abs() < 1e-9,
+        "2024 against 2023, listed below it"
+    );
+    assert_eq!(previous_period(&ds, 1), None, "no 2022 row");
+    assert_eq!(previous_period(&ds, 2), None);
+    let named = dataset("时间,v\n2023年,1\n2024年,2\n");
+    assert_eq!(previous_period(&named, 1), Some(0));
+    let halves = dataset("时间,v\n2023H1,1\n2023H2,2\n");
+    assert_eq!(
+        previous_period(&halves, 1),
+        Some(0),
+        "other names: the row above"
     );
 }

@@ -259,21 +259,21 @@ fn cells_accept_separators_percent_and_missing_marks() {
         parse_cell("1,079.6"),
         Cell::Number {
             value: 1079.6,
-            text: "1079.6".into()
+            text: "1,079.6".into()
         }
     );
     assert_eq!(
         parse_cell("73.1%"),
         Cell::Number {
             value: 73.1,
-            text: "73.1".into()
+            text: "73.1%".into()
         }
     );
     assert_eq!(
         parse_cell("－2"),
         Cell::Number {
             value: -2.0,
-            text: "-2".into()
+            text: "－2".into()
         }
     );
     for m in ["", " ", "待补充", "—", "-", "NA"] {
@@ -296,4 +296,15 @@ fn per_row_units_come_from_a_unit_column() {
     assert_eq!(ds.unit(ds.row("交易数").unwrap(), col), "起");
     assert_eq!(ds.unit(ds.row("总金额").unwrap(), col), "亿美元");
     assert!(!ds.columns[2].numeric);
+}
+
+#[test]
+fn a_percentage_cell_keeps_its_sign_and_unit() {
+    let book = Book::new("percent");
+    book.write("p.csv", "名称,数值\n甲,30%\n乙,12\n".as_bytes());
+    book.meta("p");
+    let ds = book.store().get("p").unwrap();
+    assert_eq!(ds.rows[0][1].label(), "30%");
+    assert_eq!(ds.unit(0, 1), "%");
+    assert_eq!(ds.unit(1, 1), "亿美元");
 }

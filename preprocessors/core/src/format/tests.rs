@@ -19,6 +19,15 @@ fn rounds_half_away_from_zero_with_fixed_decimals() {
     assert_eq!(format_number(1.005, 2, false, Grouping::Auto), "1.01");
     assert_eq!(format_number(-2.05, 1, false, Grouping::Auto), "-2.1");
     assert_eq!(format_number(5.0, 2, false, Grouping::Auto), "5.00");
+    assert_eq!(
+        format_number(1e12, 0, false, Grouping::Auto),
+        "1,000,000,000,000"
+    );
+    assert_eq!(
+        format_number(134908400000000.0, 0, false, Grouping::Never),
+        "134908400000000"
+    );
+    assert_eq!(format_number(0.125, 2, false, Grouping::Auto), "0.13");
 }
 
 #[test]
