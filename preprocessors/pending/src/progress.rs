@@ -6,7 +6,7 @@ use report_core::config::Target;
 use report_core::format::{Grouping, format_number};
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::suggest::did_you_mean;
-use report_core::text::{escape_html, escape_markdown};
+use report_core::text::{escape_html, escape_markdown, page_href};
 
 use crate::PendingConfig;
 use crate::outline::{Outline, section_at, section_path};
@@ -82,33 +82,6 @@ fn anchor_offset(anchor: &str) -> usize {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
-}
-
-/// The link from a page at the book's root to a chapter: `guide/pending.md` →
-/// `guide/pending.html` (README.md becomes index.html, as mdBook renders it).
-pub(crate) fn page_href(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let (dir, file) = match path.rsplit_once('/') {
-        Some((dir, file)) => (format!("{dir}/"), file),
-        None => (String::new(), path.as_str()),
-    };
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    let stem = if stem.eq_ignore_ascii_case("readme") {
-        "index"
-    } else {
-        stem
-    };
-    let mut href = String::new();
-    for c in format!("{dir}{stem}.html").chars() {
-        match c {
-            ' ' => href.push_str("%20"),
-            '#' => href.push_str("%23"),
-            '?' => href.push_str("%3F"),
-            '%' => href.push_str("%25"),
-            _ => href.push(c),
-        }
-    }
-    href
 }
 
 fn number(n: usize) -> String {

@@ -256,16 +256,6 @@ fn custom_sections_make_the_columns() {
 }
 
 #[test]
-fn links_are_relative_to_the_book_root() {
-    assert_eq!(page_href("trade.md"), "trade.html");
-    assert_eq!(page_href("guide/pending.md"), "guide/pending.html");
-    assert_eq!(page_href("guide\\pending.md"), "guide/pending.html");
-    assert_eq!(page_href("README.md"), "index.html");
-    assert_eq!(page_href("part/readme.md"), "part/index.html");
-    assert_eq!(page_href("数据 #1?%.md"), "数据%20%231%3F%25.html");
-}
-
-#[test]
 fn log_lines_are_in_book_order_with_the_section_path() {
     let cfg = PendingConfig::default();
     let (outlines, items) = book(&cfg);
