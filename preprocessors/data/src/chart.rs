@@ -10,8 +10,8 @@ use report_core::args::{Args, split_list};
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
-use report_core::format::MISSING;
 use report_core::format::NumberFormat;
+use report_core::format::{MISSING, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
@@ -69,12 +69,9 @@ pub(crate) fn render(
         .iter()
         .map(|&r| ds.rows[r][x].label().to_string())
         .collect();
-    let number = ctx.numbering.at(chapter.path, p.span.start);
+    let number = ctx.numbering.of(chapter.path, p);
     let title = args.get("title").unwrap_or(&ds.meta.title);
-    let full_title = match number {
-        Some(n) => format!("{} {title}", n.label),
-        None => title.to_string(),
-    };
+    let full_title = format!("{} {title}", number.label);
     let Plot {
         series,
         unit,
@@ -88,7 +85,7 @@ pub(crate) fn render(
     } = plot;
     let chart = Chart {
         kind,
-        id: number.map_or_else(|| format!("fig-at-{}", p.span.start), |n| n.anchor.clone()),
+        id: number.anchor.clone(),
         title: full_title.clone(),
         categories,
         series,
@@ -187,6 +184,18 @@ fn numeric(
                 numeric_names(ds)
             ));
         }
+    }
+    // One value axis, one unit: columns in different units would share a mislabelled axis.
+    let units: Vec<&str> = ys.iter().map(|&y| ds.columns[y].unit.as_str()).collect();
+    if ds.unit_column.is_none() && units.iter().any(|u| *u != units[0]) {
+        let listed: Vec<String> = ys
+            .iter()
+            .map(|&y| format!("{}（{}）", ds.columns[y].name, ds.columns[y].unit))
+            .collect();
+        return Err(format!(
+            "y= 的各列单位不同：{}；一幅图只有一个数值轴，请分开画，或用 kind=bar-line 把百分比列放在右轴（line=列名）",
+            listed.join("、")
+        ));
     }
     let decimals = fmt.decimals.unwrap_or_else(|| {
         ys.iter()
@@ -481,8 +490,10 @@ fn column_series(
     for &r in rows {
         match ds.number(r, col)? {
             Some(v) => {
+                // The line has its own axis and unit: scale= and unit= are for the bars.
+                let decimals = fmt.decimals.unwrap_or(ds.decimals(r, col));
                 values.push(Some(v));
-                labels.push(fmt.apply(v, "", ds.columns[col].decimals).0);
+                labels.push(format_number(v, decimals, fmt.sign, fmt.grouping));
             }
             None => {
                 missing.push(ds.missing_note(r, col));

@@ -8,7 +8,7 @@ use report_core::config::Target;
 use report_core::diag::Diagnostic;
 use report_core::scan::{Placeholder, Scan};
 use report_core::suggest::did_you_mean;
-use report_core::text::{escape_html, escape_markdown};
+use report_core::text::{escape_html, escape_markdown, page_href};
 
 use crate::{Chapter, Context, root_prefix};
 
@@ -57,7 +57,7 @@ impl Numbering {
             for p in &ch.scan.placeholders {
                 let (kind, prefix, id_prefix) = match p.name.as_str() {
                     "table" => ("table", "表", "tbl"),
-                    "chart" => ("chart", "图", "fig"),
+                    "chart" => ("figure", "图", "fig"),
                     _ => continue,
                 };
                 let n = counters.entry((scope.clone(), kind)).or_insert(0);
@@ -74,15 +74,21 @@ impl Numbering {
                     // Writers often start ids with fig-/tbl- themselves; don't double it.
                     Some(id) if id.starts_with(&format!("{id_prefix}-")) => id.clone(),
                     Some(id) => format!("{id_prefix}-{id}"),
-                    None => format!("{id_prefix}-{}", label_slug(ch.number, n)),
+                    // `table-3-1`, not `tbl-3-1`: an id such as `3-1` must not take it.
+                    None => format!("{kind}-{}", label_slug(ch.number, n)),
                 };
                 let numbered = Numbered {
                     label,
                     anchor,
                     chapter: ch.path.to_string(),
                 };
+                // An id names one table or figure for {{#ref}}, and two ids can give one
+                // anchor (`x` and `tbl-x`): both must be unique.
                 if let Some(id) = id {
-                    if let Some((file, line)) = first_use.get(&id) {
+                    let taken = first_use
+                        .get(&id)
+                        .or_else(|| first_use.get(&numbered.anchor));
+                    if let Some((file, line)) = taken {
                         errors.push(Diagnostic {
                             file: ch.file.to_string(),
                             line: p.line,
@@ -91,7 +97,9 @@ impl Numbering {
                             ),
                         });
                     } else {
-                        first_use.insert(id.clone(), (ch.file.to_string(), p.line));
+                        let place = (ch.file.to_string(), p.line);
+                        first_use.insert(numbered.anchor.clone(), place.clone());
+                        first_use.insert(id.clone(), place);
                         numbering.by_id.insert(id, numbered.clone());
                     }
                 }
@@ -103,9 +111,15 @@ impl Numbering {
         (numbering, errors)
     }
 
-    /// The number of the table or chart placeholder at `offset` in `chapter`.
-    pub fn at(&self, chapter: &str, offset: usize) -> Option<&Numbered> {
-        self.by_place.get(&(chapter.to_string(), offset))
+    /// The number of a table or chart placeholder of `chapter`.
+    ///
+    /// # Panics
+    /// If the placeholder was not in the scans given to [`Numbering::collect`]: every table
+    /// and chart is numbered before any is expanded.
+    pub fn of(&self, chapter: &str, p: &Placeholder) -> &Numbered {
+        self.by_place
+            .get(&(chapter.to_string(), p.span.start))
+            .expect("tables and charts are numbered before they expand")
     }
 
     /// The table or figure with `id`.
@@ -151,7 +165,7 @@ pub(crate) fn render_ref(
         format!(
             "{}{}",
             root_prefix(chapter.path),
-            html_path(&target.chapter)
+            page_href(&target.chapter)
         )
     };
     Ok(match ctx.target {
@@ -174,12 +188,4 @@ pub(crate) fn render_ref(
             )
         }
     })
-}
-
-/// `guide/data.md` → `guide/data.html`.
-fn html_path(md: &str) -> String {
-    match md.strip_suffix(".md") {
-        Some(stem) => format!("{stem}.html"),
-        None => md.to_string(),
-    }
 }

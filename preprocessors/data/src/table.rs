@@ -49,23 +49,25 @@ pub(crate) fn render(
     let rows = select::rows(&ds, &args)?;
     let mut missing = Vec::new();
     let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
-    let number = ctx.numbering.at(chapter.path, p.span.start);
+    let number = ctx.numbering.of(chapter.path, p);
     let title = args.get("title").unwrap_or(&ds.meta.title);
     let caption_unit = common_unit(&columns);
-    let mut caption = match number {
-        Some(n) => format!("{} {title}", n.label),
-        None => title.to_string(),
-    };
+    let mut caption = format!("{} {title}", number.label);
     if let Some(u) = &caption_unit {
         caption.push_str(&format!("（单位：{u}）"));
     }
     let source = source_line(ctx, chapter, &ds, args.get("note"));
     let text = match ctx.target {
         Target::Html => {
-            let id = number.map(|n| n.anchor.as_str());
             format!(
                 "\n\n{}\n\n",
-                html(&columns, &caption, caption_unit.is_some(), id, &source)
+                html(
+                    &columns,
+                    &caption,
+                    caption_unit.is_some(),
+                    &number.anchor,
+                    &source
+                )
             )
         }
         Target::Markdown => format!(
@@ -236,17 +238,10 @@ fn html(
     columns: &[ColumnOut],
     caption: &str,
     unit_in_caption: bool,
-    id: Option<&str>,
+    id: &str,
     source: &str,
 ) -> String {
-    let mut h = String::new();
-    match id {
-        Some(id) => h.push_str(&format!(
-            "<div class=\"report-table\" id=\"{}\">",
-            escape_html(id)
-        )),
-        None => h.push_str("<div class=\"report-table\">"),
-    }
+    let mut h = format!("<div class=\"report-table\" id=\"{}\">", escape_html(id));
     h.push_str(&format!(
         "<table><caption>{}</caption><thead><tr>",
         escape_html(caption)

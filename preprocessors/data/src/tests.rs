@@ -769,3 +769,62 @@ fn timeline_errors_say_what_to_fix() {
     let (_, e) = fx.html("{{#chart text kind=timeline label=事件 rows=2017}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
 }
+
+#[test]
+fn ids_that_would_share_an_anchor_are_refused() {
+    let fx = Fixture::new("anchors");
+    let out = fx.run(
+        Target::Html,
+        &[(
+            "a.md",
+            Some(1),
+            "{{#table cdmo id=x}}\n\n{{#table cdmo id=tbl-x}}\n\n{{#table cdmo id=1-1}}\n",
+        )],
+    );
+    let errors: Vec<String> = out[0].1.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        errors,
+        vec!["book/a.md:3: id「tbl-x」已在 book/a.md:1 使用过；每个表格和图表的 id 必须唯一"]
+    );
+    assert!(out[0].0.contains("id=\"table-1-1\"") || out[0].0.contains("id=\"tbl-1-1\""));
+    assert_eq!(
+        out[0].0.matches("id=\"tbl-1-1\"").count(),
+        1,
+        "an explicit id never takes an automatic anchor"
+    );
+}
+
+#[test]
+fn refs_to_a_readme_chapter_link_to_its_index_page() {
+    let fx = Fixture::new("readme");
+    let out = fx.run(
+        Target::Html,
+        &[
+            ("a.md", Some(1), "{{#ref r}}\n"),
+            ("sub/README.md", Some(2), "{{#table cdmo id=r}}\n"),
+        ],
+    );
+    assert!(
+        out[0]
+            .0
+            .starts_with("<a class=\"report-ref\" href=\"sub/index.html#tbl-r\">表2-1</a>"),
+        "{}",
+        out[0].0
+    );
+}
+
+#[test]
+fn a_chart_has_one_value_axis_and_its_line_keeps_its_own_scale() {
+    let fx = Fixture::new("chart-units");
+    assert_eq!(
+        fx.error("{{#chart trade/structure kind=grouped y=出口额,占比}}\n"),
+        "book/trade.md:1: y= 的各列单位不同：出口额（亿美元）、占比（%）；一幅图只有一个数值轴，请分开画，或用 kind=bar-line 把百分比列放在右轴（line=列名）"
+    );
+    let (out, e) = fx
+        .html("{{#chart trade/structure kind=bar-line y=出口额 line=占比 scale=万 rows=原料药}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(
+        out.contains("<td class=\"num\">4,299,000.0</td><td class=\"num\">39.8</td>"),
+        "{out}"
+    );
+}
