@@ -4,18 +4,20 @@ use std::collections::BTreeMap;
 
 use report_core::callout;
 use report_core::config::{ReportConfig, Target};
-use report_core::edit::Edit;
+use report_core::edit::{Edit, in_container};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 
-use crate::marks::{Mark, marks};
+use crate::marks::{Mark, line_prefix, marks};
 use crate::{Chapter, Found, PendingConfig};
 
 /// Finds the pending work in one chapter and says how its page should show it.
 ///
-/// - Markers and notes become callouts at their place (a block when alone on a line, a
-///   badge inside a sentence). A note or marker written in a heading is taken out of the
-///   heading, so its id and the table of contents stay clean, and its callout is placed
-///   right after the heading.
+/// - Markers and notes become callouts at their place: a block when alone on a line (after
+///   nothing but indentation or `>`, as the scanner decides for placeholders), a badge
+///   inside a sentence. A block repeats its line's container prefix on every line, so it
+///   stays in its list item or quote. A note or marker written in a heading is taken out of
+///   the heading, so its id and the table of contents stay clean, and its callout is placed
+///   right after the heading (repeating the heading line's `>` and indentation).
 /// - Editorial notes are callouts in draft builds, vanish without a trace in publish
 ///   builds, and in final builds are callouts and items, for the orchestrator to fail on.
 /// - An empty section (see [`empty_sections`]) gets a callout after its heading.
@@ -49,7 +51,7 @@ pub fn detect(
             }
             None => found.edits.push(Edit::new(
                 mark.span.clone(),
-                render(target, &item, mark.alone),
+                in_container(&render(target, &item, mark.block), &mark.prefix),
             )),
         }
         found.items.push(item);
@@ -74,8 +76,12 @@ pub fn detect(
     }
 
     for (h, text) in after_heading {
-        let at = heading_line_end(chapter.source, &chapter.scan.headings[h].span);
-        found.edits.push(Edit::new(at..at, text));
+        let span = &chapter.scan.headings[h].span;
+        let at = heading_line_end(chapter.source, span);
+        let prefix = line_prefix(chapter.source, span.start);
+        found
+            .edits
+            .push(Edit::new(at..at, in_container(&text, prefix)));
     }
     found.items.sort_by_key(|i| (i.line, offset(&i.anchor)));
     found

@@ -25,8 +25,12 @@ pub(crate) struct Mark {
     pub note: String,
     /// Index into `scan.headings` when the mark is written in a heading.
     pub heading: Option<usize>,
-    /// The mark is alone on an unindented line, so it may become a block.
-    pub alone: bool,
+    /// The mark stands alone on its line, so it becomes a block: the same rule as the
+    /// scanner's [`Placeholder::block`](report_core::scan::Placeholder::block).
+    pub block: bool,
+    /// For a block, what precedes it on its line (list indentation, `> ` of a quote),
+    /// which every line of its callout repeats.
+    pub prefix: String,
 }
 
 /// Every mark in `chapter`, in source order, none overlapping another. Nothing in code,
@@ -48,14 +52,17 @@ pub(crate) fn marks(cfg: &PendingConfig, chapter: &Chapter) -> Vec<Mark> {
     }));
     protected.sort_by_key(|r| r.start);
 
-    let mut found: Vec<(Range<usize>, PendingKind, String)> = scan
+    // (span, kind, note, where the scanner saw a block)
+    type Found<'a> = (Range<usize>, PendingKind, String, Option<(bool, &'a str)>);
+    let mut found: Vec<Found> = scan
         .placeholders
         .iter()
         .filter(|p| p.name == "pending")
         .map(|p| {
             let note = unquote(&p.args);
             let note = if note.is_empty() { UNSPECIFIED } else { note };
-            (p.span.clone(), PendingKind::Marker, note.to_string())
+            let block = Some((p.block, p.prefix.as_str()));
+            (p.span.clone(), PendingKind::Marker, note.to_string(), block)
         })
         .collect();
     let patterns = cfg
@@ -70,25 +77,34 @@ pub(crate) fn marks(cfg: &PendingConfig, chapter: &Chapter) -> Vec<Mark> {
             if span.is_empty() || overlaps(&scan.excluded, &span) || overlaps(&protected, &span) {
                 continue;
             }
-            found.push((span, kind, strip_brackets(m.as_str()).to_string()));
+            found.push((span, kind, strip_brackets(m.as_str()).to_string(), None));
         }
     }
     // The outermost (earliest, then longest) mark wins: 【待补充数据】 is one note, not a
     // note with a bare 待补充 inside.
-    found.sort_by_key(|(span, kind, _)| (span.start, std::cmp::Reverse(span.end), *kind));
+    found.sort_by_key(|(span, kind, ..)| (span.start, std::cmp::Reverse(span.end), *kind));
     let mut marks: Vec<Mark> = Vec::with_capacity(found.len());
-    for (span, kind, note) in found {
+    for (span, kind, note, scanned) in found {
         if marks.last().is_some_and(|m| span.start < m.span.end) {
             continue;
         }
         let heading = heading_at(chapter, span.start);
-        let alone = heading.is_none() && alone_on_line(source, &span);
+        let (block, prefix) = match scanned {
+            Some((block, prefix)) => (block, prefix),
+            None => alone_on_line(source, &span),
+        };
+        let block = block && heading.is_none();
         marks.push(Mark {
             span,
             kind,
             note,
             heading,
-            alone,
+            block,
+            prefix: if block {
+                prefix.to_string()
+            } else {
+                String::new()
+            },
         });
     }
     marks
@@ -106,12 +122,32 @@ fn heading_at(chapter: &Chapter, pos: usize) -> Option<usize> {
     headings.get(i).filter(|h| h.span.start <= pos).map(|_| i)
 }
 
-fn alone_on_line(source: &str, span: &Range<usize>) -> bool {
+/// Whether `span` stands alone on its line, by the scanner's rule (only spaces, tabs and
+/// `>` before it, only white space after it), and what precedes it.
+fn alone_on_line<'a>(source: &'a str, span: &Range<usize>) -> (bool, &'a str) {
     let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let end = source[span.end..]
         .find('\n')
         .map_or(source.len(), |i| span.end + i);
-    start == span.start && source[span.end..end].trim().is_empty()
+    let before = &source[start..span.start];
+    let alone = before.chars().all(is_container_mark) && source[span.end..end].trim().is_empty();
+    (alone, before)
+}
+
+/// The container prefix of the line that holds byte `pos`: its leading spaces, tabs and
+/// `>`, as the scanner computes a block placeholder's prefix. A callout inserted after
+/// that line repeats it to stay in the same list item or quote.
+pub(crate) fn line_prefix(source: &str, pos: usize) -> &str {
+    let start = source[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line = &source[start..];
+    let len = line
+        .find(|c: char| !is_container_mark(c))
+        .unwrap_or(line.len());
+    &line[..len]
+}
+
+fn is_container_mark(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '>')
 }
 
 /// A marker's note without the quotes a writer may put around it.

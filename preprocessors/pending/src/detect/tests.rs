@@ -252,3 +252,76 @@ fn custom_patterns_replace_the_defaults() {
     assert_eq!(page, "甲**〔待完成：TODO〕**乙【待完善】丙丁\n");
     assert_eq!(items, [item(1, PendingKind::Note, "TODO", 3)]);
 }
+
+/// The page as pulldown-cmark renders it (as mdBook would).
+fn html(markdown: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new(markdown));
+    out
+}
+
+/// The text between the first `open` and the next `close`.
+fn inside<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html
+        .find(open)
+        .unwrap_or_else(|| panic!("no {open} in {html}"))
+        + open.len();
+    let end = html[start..]
+        .find(close)
+        .unwrap_or_else(|| panic!("no {close} in {html}"));
+    &html[start..start + end]
+}
+
+#[test]
+fn block_callouts_stay_inside_their_list_item() {
+    for source in [
+        "- 项目\n  {{#pending 补}}\n  续写\n- 下一项\n",
+        "- 项目\n  【待完善】\n  续写\n- 下一项\n",
+        "- 项目\n  （可以用你写好的那段）\n  续写\n- 下一项\n",
+        "1. 项目\n\n   {{#pending 补}}\n\n   续写\n2. 下一项\n",
+    ] {
+        let (page, items) = run(Mode::Draft, source);
+        assert_eq!(items.len(), 1, "{source}");
+        let html = html(&page);
+        let item = inside(&html, "<li>", "</li>");
+        assert!(
+            item.contains("<div class=\"report-pending") && item.contains("续写"),
+            "{source:?} → {page:?} → {html}"
+        );
+        assert_eq!(html.matches("<li>").count(), 2, "{html}");
+    }
+}
+
+#[test]
+fn block_callouts_stay_inside_their_blockquote() {
+    for source in [
+        "> 引文\n> {{#pending 补}}\n> 续写\n\n正文\n",
+        "> 引文\n>\n> 【待完善】\n>\n> 续写\n\n正文\n",
+        "> - 项目\n>   {{#pending 补}}\n>   续写\n\n正文\n",
+    ] {
+        let (page, items) = run(Mode::Draft, source);
+        assert_eq!(items.len(), 1, "{source}");
+        let html = html(&page);
+        let quote = inside(&html, "<blockquote>", "</blockquote>");
+        assert!(
+            quote.contains("<div class=\"report-pending") && quote.contains("续写"),
+            "{source:?} → {page:?} → {html}"
+        );
+        assert!(!quote.contains("正文"), "{html}");
+    }
+}
+
+#[test]
+fn callouts_after_a_heading_in_a_quote_stay_in_the_quote() {
+    let source = "> ## 说明【待完善】\n> 正文\n\n后文\n";
+    let (page, items) = run(Mode::Draft, source);
+    assert_eq!(items.len(), 1);
+    let html = html(&page);
+    let quote = inside(&html, "<blockquote>", "</blockquote>");
+    assert!(
+        quote.contains("<h2>说明</h2>")
+            && quote.contains("<div class=\"report-pending")
+            && quote.contains("正文"),
+        "{page:?} → {html}"
+    );
+}

@@ -23,7 +23,7 @@ fn found_with(
             if m.kind != PendingKind::Marker {
                 assert_eq!(strip_brackets(&source[m.span.clone()]), m.note.as_str());
             }
-            (m.kind, m.note, m.alone, m.heading)
+            (m.kind, m.note, m.block, m.heading)
         })
         .collect()
 }
@@ -146,10 +146,51 @@ fn marks_in_headings_know_their_heading_and_are_never_blocks() {
         [
             (PendingKind::Note, "现状待整理".to_string(), false, Some(0)),
             (PendingKind::Note, "待完善".to_string(), true, None),
-            (PendingKind::Note, "待完善".to_string(), false, None),
+            (PendingKind::Note, "待完善".to_string(), true, None),
             (PendingKind::Note, "待完善".to_string(), false, None),
         ]
     );
+}
+
+#[test]
+fn notes_and_markers_are_blocks_by_the_scanners_rule_with_its_prefix() {
+    let source = "- 项目\n  {{#pending 补}}\n  【待完善】\n\n> \t（分两段）\n>> {{#pending}}\n\n- {{#pending 甲}}\n正文 【待完善】\n";
+    let scan = scan(source, &["pending"]);
+    let chapter = Chapter {
+        file: "book/t.md",
+        path: "t.md",
+        name: "T",
+        source,
+        scan: &scan,
+    };
+    let got: Vec<_> = marks(&PendingConfig::default(), &chapter)
+        .into_iter()
+        .map(|m| (m.kind, m.block, m.prefix))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (PendingKind::Marker, true, "  ".to_string()),
+            (PendingKind::Note, true, "  ".to_string()),
+            (PendingKind::Editorial, true, "> \t".to_string()),
+            (PendingKind::Marker, true, ">> ".to_string()),
+            (PendingKind::Marker, false, String::new()),
+            (PendingKind::Note, false, String::new()),
+        ]
+    );
+    let all = marks(&PendingConfig::default(), &chapter);
+    for p in &scan.placeholders {
+        let m = all.iter().find(|m| m.span == p.span).unwrap();
+        assert_eq!((m.block, &m.prefix), (p.block, &p.prefix), "{p:?}");
+    }
+}
+
+#[test]
+fn the_line_prefix_is_leading_space_and_quote_marks_only() {
+    let source = "> ## 标题\n  - 项目\n\t正文\n";
+    assert_eq!(line_prefix(source, 5), "> ");
+    assert_eq!(line_prefix(source, source.find('项').unwrap()), "  ");
+    assert_eq!(line_prefix(source, source.find('正').unwrap()), "\t");
 }
 
 #[test]
