@@ -70,6 +70,12 @@ impl Args {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether an option is switched off: `total=no`, `total=否`.
+    pub fn is_off(&self, key: &str) -> bool {
+        self.get(key)
+            .is_some_and(|v| matches!(v, "no" | "false" | "否" | "0"))
+    }
+
     /// A switch: written bare (`total`) or as `total=yes`/`true`/`是`.
     pub fn flag(&self, key: &str) -> bool {
         self.positional.iter().skip(1).any(|p| p == key)
@@ -87,6 +93,9 @@ impl Args {
             }
         }
         for word in self.positional.iter().skip(1) {
+            if options.contains(&word.as_str()) && !flags.contains(&word.as_str()) {
+                return Err(format!("「{word}」需要写成 {word}=值（等号后面接内容）"));
+            }
             if !flags.contains(&word.as_str()) {
                 return Err(unknown("开关", word, &all));
             }

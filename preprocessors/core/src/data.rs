@@ -97,6 +97,8 @@ pub struct Dataset {
     pub unit_column: Option<usize>,
     /// Row by key, for lookups in large datasets; the first of duplicate keys wins.
     row_index: HashMap<String, usize>,
+    /// Row names that occur more than once, with their rows: looking one up is ambiguous.
+    duplicate_keys: HashMap<String, Vec<usize>>,
 }
 
 /// Column name that gives each row its own unit (fact sheets).
@@ -138,6 +140,16 @@ impl Dataset {
 
     /// The index of the row whose key is `key`, or an error with a did-you-mean.
     pub fn row(&self, key: &str) -> Result<usize, String> {
+        if let Some(rows) = self.duplicate_keys.get(key) {
+            let places: Vec<String> = rows.iter().map(|&r| self.position(r)).collect();
+            return Err(format!(
+                "「{key}」在数据集「{}」的「{}」列出现了{}次（{}）；请让行名唯一，或用 where= 筛选",
+                self.id,
+                self.columns[self.key].name,
+                rows.len(),
+                places.join("、")
+            ));
+        }
         self.row_index.get(key).copied().ok_or_else(|| {
             let keys: Vec<&str> = self.rows.iter().map(|r| r[self.key].label()).collect();
             let mut msg = format!(
@@ -171,8 +183,8 @@ impl Dataset {
             Cell::Number { value, .. } => Ok(Some(*value)),
             Cell::Missing => Ok(None),
             Cell::Text(t) => Err(format!(
-                "{} 第{}行「{}」列的「{t}」不是数字；请填写数字，或留空/写“待补充”表示缺失",
-                self.file, self.row_lines[row], self.columns[col].name
+                "{}的「{t}」不是数字；请填写数字，或留空/写“待补充”表示缺失",
+                self.locate(row, col)
             )),
         }
     }
@@ -213,19 +225,30 @@ impl Dataset {
     /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
     pub fn missing_note(&self, row: usize, col: usize) -> String {
         format!(
-            "「{}」的「{}」（{} 第{}行）",
+            "「{}」的「{}」（{} {}）",
             self.row_label(row),
             self.columns[col].name,
             self.file,
-            self.row_lines[row]
+            self.position(row)
         )
+    }
+
+    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array.
+    pub fn position(&self, row: usize) -> String {
+        if self.file.ends_with(".json") {
+            format!("第{}项", self.row_lines[row])
+        } else {
+            format!("第{}行", self.row_lines[row])
+        }
     }
 
     /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
     pub fn locate(&self, row: usize, col: usize) -> String {
         format!(
-            "{} 第{}行「{}」列",
-            self.file, self.row_lines[row], self.columns[col].name
+            "{} {}「{}」列",
+            self.file,
+            self.position(row),
+            self.columns[col].name
         )
     }
 
@@ -289,8 +312,17 @@ impl Dataset {
             row_lines.push(line);
         }
         let mut row_index = HashMap::with_capacity(rows.len());
+        let mut duplicate_keys: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, row) in rows.iter().enumerate() {
-            row_index.entry(row[key].label().to_string()).or_insert(i);
+            let label = row[key].label();
+            if let Some(&first) = row_index.get(label) {
+                duplicate_keys
+                    .entry(label.to_string())
+                    .or_insert_with(|| vec![first])
+                    .push(i);
+            } else {
+                row_index.insert(label.to_string(), i);
+            }
         }
         let unit_column = header.iter().position(|h| h.trim() == UNIT_COLUMN);
         let columns = header
@@ -337,6 +369,7 @@ impl Dataset {
             key,
             unit_column,
             row_index,
+            duplicate_keys,
         })
     }
 }
@@ -647,6 +680,23 @@ impl Store {
                 ));
             }
         };
+        for (key, value) in [("title", &meta.title), ("source", &meta.source)] {
+            if value.trim().is_empty() {
+                return Err(format!(
+                    "{meta_file} 没有写 {key}（{}）；例如 {key} = \"{}\"",
+                    if key == "title" {
+                        "标题"
+                    } else {
+                        "数据来源"
+                    },
+                    if key == "title" {
+                        "中国药械产品进出口额"
+                    } else {
+                        "中国医药保健品进出口商会"
+                    }
+                ));
+            }
+        }
         self.parses.set(self.parses.get() + 1);
         Dataset::from_table(
             id,

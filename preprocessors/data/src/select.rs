@@ -99,6 +99,18 @@ struct Filter {
 
 impl Filter {
     fn parse(ds: &Dataset, condition: &str) -> Result<Filter, String> {
+        // Chinese input methods type full-width signs: ＞＝ is >=.
+        let condition: String = condition
+            .chars()
+            .map(|c| match c {
+                '＞' => '>',
+                '＜' => '<',
+                '＝' => '=',
+                '！' => '!',
+                c => c,
+            })
+            .collect();
+        let condition = condition.as_str();
         const OPS: &[(&str, Op)] = &[
             (">=", Op::Ge),
             ("<=", Op::Le),

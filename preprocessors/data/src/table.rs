@@ -87,6 +87,8 @@ fn build_columns(
 ) -> Result<Vec<ColumnOut>, String> {
     let total_label = if args.flag("total") {
         Some("合计".to_string())
+    } else if args.is_off("total") {
+        None
     } else {
         args.get("total").map(str::to_string)
     };

@@ -828,3 +828,15 @@ fn a_chart_has_one_value_axis_and_its_line_keeps_its_own_scale() {
         "{out}"
     );
 }
+
+#[test]
+fn writers_ways_of_typing_options_are_understood() {
+    let fx = Fixture::new("typing");
+    let (out, _) = fx.html("{{#table cdmo where=营收＞＝200 total=否}}\n");
+    assert!(!out.contains(">2019<") && out.contains(">2021<"), "{out}");
+    assert!(!out.contains("report-total"), "total=否 adds no totals row");
+    assert_eq!(
+        fx.error("{{#table cdmo title}}\n"),
+        "book/trade.md:1: 「title」需要写成 title=值（等号后面接内容）"
+    );
+}

@@ -46,3 +46,13 @@ fn lists_split_on_ascii_and_chinese_commas() {
         vec!["年份", "出口额", "进口额", "占比"]
     );
 }
+
+#[test]
+fn an_option_written_without_its_value_says_how_to_write_it() {
+    let a = Args::parse("t title").unwrap();
+    assert_eq!(
+        a.check_known(&["title"], &[]).unwrap_err(),
+        "「title」需要写成 title=值（等号后面接内容）"
+    );
+    assert!(Args::parse("t total=否").unwrap().is_off("total"));
+}

@@ -308,3 +308,48 @@ fn a_percentage_cell_keeps_its_sign_and_unit() {
     assert_eq!(ds.unit(0, 1), "%");
     assert_eq!(ds.unit(1, 1), "亿美元");
 }
+
+#[test]
+fn metadata_must_name_title_and_source() {
+    let book = Book::new("meta-required");
+    book.write("a.csv", CSV.as_bytes());
+    book.write(
+        "a.toml",
+        "title = \"进出口\"\nunit = \"亿美元\"\n".as_bytes(),
+    );
+    assert_eq!(
+        book.store().get("a").unwrap_err(),
+        "book/data/a.toml 没有写 source（数据来源）；例如 source = \"中国医药保健品进出口商会\""
+    );
+}
+
+#[test]
+fn json_rows_are_counted_as_items() {
+    let book = Book::new("json-items");
+    book.write(
+        "j.json",
+        r#"[{"年份": 2023, "值": 1}, {"年份": 2024, "值": "约2"}]"#.as_bytes(),
+    );
+    book.meta("j");
+    let ds = book.store().get("j").unwrap();
+    assert_eq!(
+        ds.number(1, 1).unwrap_err(),
+        "book/data/j.json 第2项「值」列的「约2」不是数字；请填写数字，或留空/写“待补充”表示缺失"
+    );
+}
+
+#[test]
+fn a_row_name_that_repeats_cannot_be_looked_up() {
+    let book = Book::new("dup-keys");
+    book.write(
+        "d.csv",
+        "时间,事件\n2023年,甲\n2023年,乙\n2024年,丙\n".as_bytes(),
+    );
+    book.meta("d");
+    let ds = book.store().get("d").unwrap();
+    assert_eq!(
+        ds.row("2023年").unwrap_err(),
+        "「2023年」在数据集「d」的「时间」列出现了2次（第2行、第3行）；请让行名唯一，或用 where= 筛选"
+    );
+    assert_eq!(ds.row("2024年").unwrap(), 2);
+}
