@@ -68,6 +68,8 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     /// Code spans, code blocks and HTML comments: nothing in them is ever interpreted.
     pub excluded: Vec<Range<usize>>,
+    /// Markup that is not prose: HTML tags, link and image destinations, footnote labels.
+    pub markup: Vec<Range<usize>>,
     pub lines: Option<LineIndex>,
     /// Our placeholders left open: the text after them would otherwise vanish into them.
     pub unclosed: Vec<Unclosed>,
@@ -94,6 +96,17 @@ impl Scan {
         self.excluded.get(i).is_some_and(|r| r.start <= pos)
     }
 
+    /// Whether byte `pos` lies in markup rather than prose (a URL, an HTML attribute).
+    pub fn is_markup(&self, pos: usize) -> bool {
+        self.markup.iter().any(|r| r.contains(&pos))
+    }
+
+    /// The placeholder whose span holds byte `pos`, if any.
+    pub fn placeholder_at(&self, pos: usize) -> Option<&Placeholder> {
+        let i = self.placeholders.partition_point(|p| p.span.end <= pos);
+        self.placeholders.get(i).filter(|p| p.span.start <= pos)
+    }
+
     /// 1-based line of byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
         self.lines.as_ref().map_or(1, |l| l.line(offset))
@@ -104,9 +117,10 @@ impl Scan {
 /// `title`, ...) are left for mdBook, and any other name is reported as unknown.
 pub fn scan(source: &str, names: &[&str]) -> Scan {
     let lines = LineIndex::new(source);
-    let (excluded, headings) = structure(source, &lines);
+    let (excluded, markup, headings) = structure(source, &lines);
     let mut scan = Scan {
         excluded,
+        markup,
         headings,
         ..Scan::default()
     };
@@ -175,8 +189,11 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
     scan
 }
 
-fn structure(source: &str, lines: &LineIndex) -> (Vec<Range<usize>>, Vec<Heading>) {
+type Structure = (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Heading>);
+
+fn structure(source: &str, lines: &LineIndex) -> Structure {
     let mut excluded = Vec::new();
+    let mut markup = Vec::new();
     let mut headings = Vec::new();
     let mut current: Option<Heading> = None;
     let options = Options::ENABLE_TABLES
@@ -193,7 +210,21 @@ fn structure(source: &str, lines: &LineIndex) -> (Vec<Range<usize>>, Vec<Heading
                 }
                 excluded.push(range);
             }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let text = &source[range.clone()];
+                if text.starts_with('<') {
+                    markup.push(range);
+                } else if let Some(i) = text.rfind("](") {
+                    markup.push(range.start + i..range.end);
+                }
+            }
+            Event::FootnoteReference(_) => markup.push(range),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                let label_end = source[range.clone()].find("]:").map_or(0, |i| i + 2);
+                markup.push(range.start..range.start + label_end);
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
+                markup.push(range.clone());
                 // HTML comments hide text from readers; one may run over several lines.
                 let mut from = range.start;
                 while let Some(open) = source[from..range.end].find("<!--") {
@@ -236,7 +267,7 @@ fn structure(source: &str, lines: &LineIndex) -> (Vec<Range<usize>>, Vec<Heading
             _ => merged.push(r),
         }
     }
-    (merged, headings)
+    (merged, markup, headings)
 }
 
 #[cfg(test)]

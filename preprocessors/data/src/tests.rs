@@ -562,7 +562,7 @@ fn typed_numbers_that_the_data_holds_are_reported() {
         "title = \"t\"\nunit = \"年\"\nsource = \"s\"\n",
     )
     .unwrap();
-    let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。\n";
+    let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
     let s = scan(src, NAMES);
     let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
     let found: Vec<String> = typed

@@ -110,13 +110,6 @@ impl TypedNumbers {
             return Vec::new();
         }
         let src = chapter.source;
-        let in_placeholder = |pos: usize| {
-            chapter
-                .scan
-                .placeholders
-                .iter()
-                .any(|p| p.span.contains(&pos))
-        };
         let mut out = Vec::new();
         for m in NUMBER.find_iter(src) {
             let before = src[..m.start()].chars().next_back();
@@ -134,7 +127,8 @@ impl TypedNumbers {
                 || glued(after)
                 || date
                 || chapter.scan.is_excluded(m.start())
-                || in_placeholder(m.start())
+                || chapter.scan.placeholder_at(m.start()).is_some()
+                || chapter.scan.is_markup(m.start())
             {
                 continue;
             }
