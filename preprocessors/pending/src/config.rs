@@ -21,14 +21,35 @@ pub const DEFAULT_NOTES: &[&str] = &[
 ];
 
 /// Notes to co-authors: a parenthesised remark (full-width or ASCII brackets, one level of
-/// nesting allowed) that speaks to a co-author or gives a writing instruction, such as
-/// （可以用你写好的那段） or （要写总体情况（不要举例），…）. Ordinary parentheses such as
-/// （ICH） or （国际人用药品注册技术协调会） carry none of these cues.
-pub const DEFAULT_EDITORIAL: &[&str] = &[concat!(
-    r"[（(](?:[^（）()\n]|[（(][^（）()\n]*[）)])*?",
-    r"(?:你|您|要写|多分析|不要数据|分[两二三四五几]段|注意逻辑|参考[^（）()\n]*文件)",
-    r"(?:[^（）()\n]|[（(][^（）()\n]*[）)])*[）)]"
-)];
+/// nesting allowed) that is unmistakably a writing instruction. Removing text from the
+/// published book is drastic, so each cue is narrow:
+///
+/// 1. a clause inside the brackets that starts with 要写, 多分析, 不要数据 or 不要举例:
+///    （要写总体情况（不要举例），…）, （多分析，不要数据，…）; not （需要写明…） or
+///    （更多分析见…）;
+/// 2. words addressed to a co-author about the text: 你写, 你来写, 你看, 你补, 你改, 你那段,
+///    你的那段, …, or 注意逻辑: （可以用你写好的那段）; not （无论你身处何地）, and never
+///    您, which a report uses for its readers;
+/// 3. brackets holding only 分两段 (分三段写, …): （分两段）, not （分两段实施）;
+/// 4. brackets holding only 参考 + a short name + 文件: （参考反制文件）, not
+///    （参考国务院办公厅印发的相关文件） or （参考《…》文件）.
+///
+/// Ordinary parentheses such as （ICH） or （国际人用药品注册技术协调会） carry none of
+/// these cues.
+pub const DEFAULT_EDITORIAL: &[&str] = &[
+    concat!(
+        r"[（(](?:(?:[^（）()\n]|[（(][^（）()\n]*[）)])*?[，,；;、])?",
+        r"(?:要写|多分析|不要数据|不要举例)",
+        r"(?:[^（）()\n]|[（(][^（）()\n]*[）)])*[）)]"
+    ),
+    concat!(
+        r"[（(](?:[^（）()\n]|[（(][^（）()\n]*[）)])*?",
+        r"(?:你们?(?:写|来写|看|补|改|查|找|整理|负责|之前|上次|发的|给的|那段|的那段)|注意逻辑)",
+        r"(?:[^（）()\n]|[（(][^（）()\n]*[）)])*[）)]"
+    ),
+    r"[（(]分[两二三四五六几]段(?:写|来写|论述|展开)?[）)]",
+    r"[（(]参考[^（）()\n，,。；;、：:《》]{1,4}文件[）)]",
+];
 
 /// The sections every cooperation chapter repeats: the progress page's columns.
 pub const DEFAULT_SECTIONS: &[&str] = &["现状", "挑战", "政策"];

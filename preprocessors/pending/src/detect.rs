@@ -18,8 +18,10 @@ use crate::{Chapter, Found, PendingConfig};
 ///   stays in its list item or quote. A note or marker written in a heading is taken out of
 ///   the heading, so its id and the table of contents stay clean, and its callout is placed
 ///   right after the heading (repeating the heading line's `>` and indentation).
-/// - Editorial notes are callouts in draft builds, vanish without a trace in publish
-///   builds, and in final builds are callouts and items, for the orchestrator to fail on.
+/// - Editorial notes are callouts in draft builds; in publish builds they leave the page
+///   without a trace and are listed in [`Found::removed`] (for the build log, not the
+///   progress page); in final builds they are callouts and items, for the orchestrator to
+///   fail on.
 /// - An empty section (see [`empty_sections`]) gets a callout after its heading.
 ///
 /// Every item's `line` is the writer's line in the original source.
@@ -36,11 +38,12 @@ pub fn detect(
     let marks = marks(cfg, chapter);
 
     for mark in &marks {
+        let item = item(chapter, mark.span.start, mark.kind, &mark.note);
         if mark.kind == PendingKind::Editorial && !keep_editorial {
             found.edits.push(Edit::new(mark.span.clone(), ""));
+            found.removed.push(item);
             continue;
         }
-        let item = item(chapter, mark.span.start, mark.kind, &mark.note);
         match mark.heading {
             Some(h) => {
                 found.edits.push(Edit::new(mark.span.clone(), ""));

@@ -63,6 +63,10 @@ pub struct Found {
     /// notes ([`PendingKind::is_editorial`](report_core::pending::PendingKind::is_editorial))
     /// are only returned in draft and final builds.
     pub items: Vec<PendingItem>,
+    /// Editorial notes removed from the page (publish builds only), so that the build log
+    /// can say what was deleted. They are not pending work: they belong on neither the
+    /// progress page nor the list of pending items.
+    pub removed: Vec<PendingItem>,
     /// Problems with the markers themselves (none at present: every marker is valid).
     pub errors: Vec<Diagnostic>,
 }

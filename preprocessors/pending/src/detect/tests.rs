@@ -325,3 +325,56 @@ fn callouts_after_a_heading_in_a_quote_stay_in_the_quote() {
         "{page:?} → {html}"
     );
 }
+
+#[test]
+fn publish_reports_the_editorial_notes_it_removed() {
+    let source = EDITORIAL;
+    let scan = scan(source, &["pending"]);
+    let chapter = Chapter {
+        file: "book/trade.md",
+        path: "trade.md",
+        name: "贸易合作",
+        source,
+        scan: &scan,
+    };
+    let found = detect(
+        &PendingConfig::default(),
+        &report(Mode::Publish),
+        Target::Html,
+        &chapter,
+    );
+    let removed: Vec<_> = found
+        .removed
+        .iter()
+        .map(|i| (i.line, i.kind, i.note.as_str(), i.file.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (
+                3,
+                PendingKind::Editorial,
+                "可以用你写好的那段",
+                "book/trade.md"
+            ),
+            (5, PendingKind::Editorial, "参考反制文件", "book/trade.md"),
+        ]
+    );
+    assert!(found.items.iter().all(|i| i.kind != PendingKind::Editorial));
+    for mode in [Mode::Draft, Mode::Final] {
+        let found = detect(
+            &PendingConfig::default(),
+            &report(mode),
+            Target::Html,
+            &chapter,
+        );
+        assert!(found.removed.is_empty(), "{mode:?}");
+    }
+}
+
+#[test]
+fn publish_keeps_ordinary_parenthetical_prose() {
+    let source = "## 政策\n\n各地已出台配套措施（参考国务院办公厅印发的相关文件）。\n\n服务面向全球用户（无论您身处何地）。\n";
+    let (page, items) = run(Mode::Publish, source);
+    assert_eq!((page.as_str(), items), (source, vec![]));
+}

@@ -88,6 +88,9 @@ fn editorial_notes_of_the_seed_draft_are_caught() {
         "投资合作情况（分两段）",
         "数据库访问限制等（参考反制文件）",
         "人才(可以用你写好的那段)",
+        "挑战（这段你来写）",
+        "结论（你看看这样写行不行）",
+        "政策（分三段写）",
     ] {
         let found = found(text);
         assert_eq!(found.len(), 1, "{text}");
@@ -109,6 +112,16 @@ fn ordinary_parentheses_are_not_editorial() {
         "有待提升（例如，高端医疗器械领域，我国80%的CT机依赖进口）",
         "（无论是对上市公司（IPO）还是非上市公司，目前均处于融资的严冬期。）",
         "见[链接](https://example.com/a_(b))",
+        // Prose that shares a word with a writing instruction.
+        "（参考国务院办公厅印发的相关文件）",
+        "（参考《药品管理法》及其配套文件）",
+        "（无论您身处何地）",
+        "（无论你身处何地）",
+        "（需要写明出处的数据均来自海关总署）",
+        "（更多分析见第五章）",
+        "（分两段实施）",
+        "（分三段审批，逐段放开）",
+        "（注：不要数据化的指标）",
     ] {
         assert!(found(text).is_empty(), "{text}");
     }
