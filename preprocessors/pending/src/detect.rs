@@ -31,13 +31,22 @@ pub fn detect(
     target: Target,
     chapter: &Chapter,
 ) -> Found {
+    detect_marks(cfg, report, target, chapter, &marks(cfg, chapter))
+}
+
+/// [`detect`] with the chapter's marks already found.
+pub(crate) fn detect_marks(
+    cfg: &PendingConfig,
+    report: &ReportConfig,
+    target: Target,
+    chapter: &Chapter,
+    marks: &[Mark],
+) -> Found {
     let keep_editorial = report.shows_editorial() || report.pending_fails();
     let mut found = Found::default();
     // Callouts that go after a heading line, by heading index, in source order.
     let mut after_heading: BTreeMap<usize, String> = BTreeMap::new();
-    let marks = marks(cfg, chapter);
-
-    for mark in &marks {
+    for mark in marks {
         let item = item(chapter, mark.span.start, mark.kind, &mark.note);
         if mark.kind == PendingKind::Editorial && !keep_editorial {
             found.edits.push(Edit::new(mark.span.clone(), ""));
@@ -61,7 +70,7 @@ pub fn detect(
     }
 
     if cfg.empty_sections {
-        for h in empty_sections(chapter, &marks) {
+        for h in empty_sections(chapter, marks) {
             let heading = &chapter.scan.headings[h];
             let title = cfg.clean_title(&heading.text);
             let item = item(

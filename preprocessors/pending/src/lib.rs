@@ -17,9 +17,9 @@
 //! Data cells left empty or marked 待补充 are found by `report-data` and reach the progress
 //! page and the log as [`PendingKind::MissingData`](report_core::pending::PendingKind).
 //!
-//! The orchestrator calls, per chapter, [`detect`] (edits and items) and [`outline`]
-//! (sections and character counts), then once per book [`progress_page`] for
-//! `{{#progress}}` and [`log_lines`] for the build log.
+//! The orchestrator calls, per chapter, [`analyze`] (edits and items, sections and
+//! character counts; [`detect`] and [`outline`] give each half alone), then once per book
+//! [`progress_page`] for `{{#progress}}` and [`log_lines`] for the build log.
 
 mod config;
 mod detect;
@@ -27,6 +27,7 @@ mod marks;
 mod outline;
 mod progress;
 
+use report_core::config::{ReportConfig, Target};
 use report_core::diag::Diagnostic;
 use report_core::edit::Edit;
 use report_core::pending::PendingItem;
@@ -37,7 +38,22 @@ pub use detect::detect;
 pub use outline::{Outline, Section, outline, section_path};
 pub use progress::{log_lines, progress_page};
 
-/// The placeholder names this crate expands inside [`detect`].
+/// Everything this crate learns from one chapter, its marks found once: what [`detect`]
+/// and [`outline`] return.
+pub fn analyze(
+    cfg: &PendingConfig,
+    report: &ReportConfig,
+    target: Target,
+    chapter: &Chapter,
+) -> (Found, Outline) {
+    let marks = marks::marks(cfg, chapter);
+    (
+        detect::detect_marks(cfg, report, target, chapter, &marks),
+        outline::outline_marks(cfg, chapter, &marks),
+    )
+}
+
+/// The placeholder names this crate expands inside [`detect`] and [`analyze`].
 pub const NAMES: &[&str] = &["pending"];
 
 /// One chapter, as the orchestrator scanned it.

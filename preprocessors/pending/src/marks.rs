@@ -33,9 +33,17 @@ pub(crate) struct Mark {
     pub prefix: String,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How often [`marks`] ran on this thread: [`crate::analyze`] runs it once a chapter.
+    pub(crate) static CALLS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Every mark in `chapter`, in source order, none overlapping another. Nothing in code,
 /// HTML comments, other placeholders or escaped placeholders counts.
 pub(crate) fn marks(cfg: &PendingConfig, chapter: &Chapter) -> Vec<Mark> {
+    #[cfg(test)]
+    CALLS.with(|c| c.set(c.get() + 1));
     let source = chapter.source;
     let scan = chapter.scan;
     let mut protected: Vec<Range<usize>> = scan

@@ -61,8 +61,12 @@ pub struct Section {
 /// tags, link targets, heading ids, list numbers, placeholders (a table is not prose) and
 /// pending or editorial notes.
 pub fn outline(cfg: &PendingConfig, chapter: &Chapter) -> Outline {
-    let marks = marks(cfg, chapter);
-    let per_line = line_chars(chapter, &marks);
+    outline_marks(cfg, chapter, &marks(cfg, chapter))
+}
+
+/// [`outline`] with the chapter's marks already found.
+pub(crate) fn outline_marks(cfg: &PendingConfig, chapter: &Chapter, marks: &[Mark]) -> Outline {
+    let per_line = line_chars(chapter, marks);
     let mut prefix = Vec::with_capacity(per_line.len() + 1);
     prefix.push(0);
     for n in &per_line {

@@ -378,3 +378,31 @@ fn publish_keeps_ordinary_parenthetical_prose() {
     let (page, items) = run(Mode::Publish, source);
     assert_eq!((page.as_str(), items), (source, vec![]));
 }
+
+#[test]
+fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
+    let cfg = PendingConfig::default();
+    for (mode, source) in [
+        (Mode::Draft, EDITORIAL),
+        (Mode::Publish, EDITORIAL),
+        (
+            Mode::Final,
+            "# 标题【待完善】\n\n## 现状\n\n{{#pending 补}}\n\n## 挑战\n",
+        ),
+    ] {
+        let scan = scan(source, &["pending", "table"]);
+        let chapter = Chapter {
+            file: "book/trade.md",
+            path: "trade.md",
+            name: "贸易合作",
+            source,
+            scan: &scan,
+        };
+        let report = report(mode);
+        crate::marks::CALLS.with(|c| c.set(0));
+        let (found, outline) = crate::analyze(&cfg, &report, Target::Html, &chapter);
+        assert_eq!(crate::marks::CALLS.with(|c| c.get()), 1);
+        assert_eq!(found, detect(&cfg, &report, Target::Html, &chapter));
+        assert_eq!(outline, crate::outline(&cfg, &chapter));
+    }
+}
