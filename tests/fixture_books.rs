@@ -244,3 +244,44 @@ fn identical_input_gives_identical_bytes() {
     book.build_in_process().unwrap();
     assert_eq!(first, book.page("a.html"));
 }
+
+#[test]
+fn typos_open_placeholders_and_included_placeholders_are_reported() {
+    let book = FixtureBook::new("syntax", &[("a.md", "甲")]);
+    book.dataset("trade", CSV, META);
+    book.write("book/inc.md", "出口{{#value trade row=2024 col=出口额}}\n");
+    book.write(
+        "book/a.md",
+        "# 甲\n\n{{#tabel trade}}\n\n出口为{{#value trade row=2024 col=出口额\n\n## 下一节\n\n{{#include inc.md}}\n",
+    );
+    let out = book.build_cli(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "book/a.md:3: 未知的占位符「{{#tabel}}」，是不是想写「{{#table}}」？",
+        "book/a.md:5: 占位符「{{#value」没有闭合：请在同一行内以 }} 结束",
+        "book/a.md:9: {{#include}} 引入的 inc.md 第1行有占位符 {{#value trade row=2024 col=出口额}}：被引入的内容不会再展开占位符；请把它写在章节文件里",
+    ] {
+        assert!(err.contains(line), "{line}\nnot in:\n{err}");
+    }
+    let main = main_of(&book.page("a.html")).to_string();
+    assert!(main.contains("<h2 id=\"下一节\">"), "the heading after an open placeholder survives: {main}");
+    assert_eq!(main.matches("class=\"report-error\"").count(), 3, "{main}");
+    let publish = book.build_cli(&[("MDBOOK_PREPROCESSOR__REPORT__MODE", "publish")]);
+    assert!(!publish.status.success(), "none of these may be published");
+}
+
+#[test]
+fn a_table_in_a_list_item_stays_in_the_list() {
+    let book = FixtureBook::new("list", &[("a.md", "甲")]);
+    book.dataset("trade", CSV, META);
+    book.write(
+        "book/a.md",
+        "# 甲\n\n1. 第一项\n\n   {{#table trade}}\n\n   续写第一项。\n2. 第二项\n",
+    );
+    book.build_in_process().unwrap();
+    let main = main_of(&book.page("a.html")).to_string();
+    assert_eq!(main.matches("<ol").count(), 1, "{main}");
+    let first = &main[main.find("<li>").unwrap()..main.find("</li>").unwrap()];
+    assert!(first.contains("report-table") && first.contains("续写第一项"), "{first}");
+}

@@ -582,6 +582,11 @@ impl Store {
         }
     }
 
+    /// The book's source folder on disk.
+    pub fn src_dir(&self) -> &Path {
+        &self.src_dir
+    }
+
     /// How many files have been parsed so far.
     pub fn parses(&self) -> usize {
         self.parses.get()

@@ -16,7 +16,7 @@ use report_core::callout;
 use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
-use report_core::edit::Edit;
+use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
@@ -68,7 +68,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
             "ref" => numbering::render_ref(ctx, chapter, p).map(Rendered::plain),
             _ => unreachable!("filtered by NAMES"),
         };
-        match rendered {
+        let text = match rendered {
             Ok(r) => {
                 let mut text = r.text;
                 if !r.missing.is_empty() {
@@ -91,7 +91,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                         anchor,
                     });
                 }
-                out.edits.push(Edit::new(p.span.clone(), text));
+                text
             }
             Err(message) => {
                 let diag = Diagnostic {
@@ -100,13 +100,17 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                     message,
                 };
                 let shown = format!("{diag}（{}）", source_text(chapter, p));
-                out.edits.push(Edit::new(
-                    p.span.clone(),
-                    callout::error(ctx.target, &shown, p.block),
-                ));
                 out.errors.push(diag);
+                callout::error(ctx.target, &shown, p.block)
             }
-        }
+        };
+        // A block written in a list item or a quote stays in it.
+        let text = if p.block {
+            in_container(&text, &p.prefix)
+        } else {
+            text
+        };
+        out.edits.push(Edit::new(p.span.clone(), text));
     }
     out
 }

@@ -840,3 +840,29 @@ fn writers_ways_of_typing_options_are_understood() {
         "book/trade.md:1: 「title」需要写成 title=值（等号后面接内容）"
     );
 }
+
+#[test]
+fn blocks_in_list_items_and_quotes_stay_there() {
+    let fx = Fixture::new("containers");
+    let (out, _) = fx.html("1. 第一项\n   {{#table cdmo}}\n   续写第一项。\n2. 第二项\n\n> {{#table cdmo}}\n> 引文续。\n");
+    assert!(out.contains("\n   <div class=\"report-table\""), "{out}");
+    assert!(out.contains("\n> <div class=\"report-table\""), "{out}");
+    let html = render_markdown(&out);
+    assert_eq!(html.matches("<ol").count(), 1, "one list: {html}");
+    assert!(
+        html.contains("续写第一项。</p>\n</li>") || html.contains("续写第一项。</li>"),
+        "{html}"
+    );
+    let quote = &html[html.find("<blockquote>").unwrap()..html.find("</blockquote>").unwrap()];
+    assert!(
+        quote.contains("report-table") && quote.contains("引文续"),
+        "{quote}"
+    );
+}
+
+/// Markdown to HTML as mdBook would see the expanded chapter.
+fn render_markdown(md: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+    html
+}

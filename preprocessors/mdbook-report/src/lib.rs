@@ -11,12 +11,14 @@ use std::fmt::Write as _;
 use anyhow::{Context as _, bail};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use report_core::callout;
 use report_core::config::{ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
 use report_core::pending::{PendingItem, PendingKind};
-use report_core::scan::{self, Scan};
+use report_core::scan::{self, MDBOOK_NAMES, Scan};
+use report_core::suggest::did_you_mean;
 use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
@@ -131,6 +133,9 @@ pub fn process(
                 .iter()
                 .map(|span| Edit::new(span.clone(), "")),
         );
+        let (edits, problems) = check_syntax(w, store, target);
+        w.edits.extend(edits);
+        errors.extend(problems);
         let chapter = report_data::Chapter {
             file: &w.file,
             path: &w.path,
@@ -194,6 +199,74 @@ pub fn process(
     });
 
     Ok(report(config, &outlines, errors, warnings, items))
+}
+
+/// What must not pass silently: misspelt placeholder names, placeholders left open, and
+/// placeholders in files that mdBook's `{{#include}}` splices in after this preprocessor
+/// has run (they would reach readers as raw text).
+fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diagnostic>) {
+    let mut edits = Vec::new();
+    let mut errors = Vec::new();
+    let mut report =
+        |span: std::ops::Range<usize>, line: usize, block: bool, prefix: &str, message: String| {
+            let diag = Diagnostic {
+                file: w.file.clone(),
+                line,
+                message,
+            };
+            let shown = if span.is_empty() {
+                diag.to_string()
+            } else {
+                format!("{diag}（{}）", &w.source[span.clone()])
+            };
+            let text = callout::error(target, &shown, block);
+            let text = if block {
+                edit::in_container(&text, prefix)
+            } else {
+                text
+            };
+            edits.push(Edit::new(span, text));
+            errors.push(diag);
+        };
+    let known: Vec<&str> = NAMES.iter().chain(MDBOOK_NAMES).copied().collect();
+    for p in &w.scan.unknown {
+        let mut message = format!("未知的占位符「{{{{#{}}}}}」", p.name);
+        match did_you_mean(&p.name.to_lowercase(), known.iter().copied()) {
+            Some(s) => message.push_str(&format!("，是不是想写「{{{{#{s}}}}}」？")),
+            None => message.push_str(&format!("。可用的有：{}", NAMES.join("、"))),
+        }
+        report(p.span.clone(), p.line, p.block, &p.prefix, message);
+    }
+    for u in &w.scan.unclosed {
+        let message = format!(
+            "占位符「{{{{#{}」没有闭合：请在同一行内以 }}}} 结束",
+            u.name
+        );
+        report(u.offset..u.offset, u.line, false, "", message);
+    }
+    for p in &w.scan.includes {
+        let Some(target_file) = p.args.split_whitespace().next() else {
+            continue;
+        };
+        // `file.md:3:10` and `file.rs:anchor` name parts of a file.
+        let target_file = target_file.split(':').next().unwrap_or(target_file);
+        let dir = std::path::Path::new(&w.path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let Ok(text) = std::fs::read_to_string(store.src_dir().join(dir).join(target_file)) else {
+            continue;
+        };
+        let inner = scan::scan(&text, NAMES);
+        if let Some(first) = inner.placeholders.first() {
+            let message = format!(
+                "{{{{#include}}}} 引入的 {target_file} 第{}行有占位符 {}：被引入的内容不会再展开占位符；请把它写在章节文件里",
+                first.line,
+                &text[first.span.clone()]
+            );
+            report(p.span.end..p.span.end, p.line, false, "", message);
+        }
+    }
+    (edits, errors)
 }
 
 /// Writes the log and decides, by mode, whether the build fails.
