@@ -131,7 +131,9 @@ impl PendingConfig {
     }
 
     /// A heading's text without the pending notes, editorial notes and `{{#pending}}`
-    /// markers written in it: the title readers see.
+    /// markers written in it: the title readers see, judged from the text alone. Outlines
+    /// and empty-section notes use the scanner's positions instead, which also drop the
+    /// other placeholders and keep what is quoted in code.
     pub fn clean_title(&self, text: &str) -> String {
         let mut out = text.to_string();
         for re in self.notes.iter().chain(&self.editorial) {

@@ -8,6 +8,7 @@ use report_core::edit::{Edit, in_container};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 
 use crate::marks::{Mark, line_prefix, marks};
+use crate::outline::section_title;
 use crate::{Chapter, Found, PendingConfig};
 
 /// Finds the pending work in one chapter and says how its page should show it.
@@ -72,7 +73,7 @@ pub(crate) fn detect_marks(
     if cfg.empty_sections {
         for h in empty_sections(chapter, marks) {
             let heading = &chapter.scan.headings[h];
-            let title = cfg.clean_title(&heading.text);
+            let title = section_title(chapter, marks, h);
             let item = item(
                 chapter,
                 heading.span.start,

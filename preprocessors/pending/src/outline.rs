@@ -33,7 +33,7 @@ pub struct Outline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub level: u8,
-    /// The heading as readers see it: pending and editorial notes removed.
+    /// The heading as readers see it: placeholders, pending and editorial notes removed.
     pub title: String,
     /// Line of the heading.
     pub line: usize,
@@ -88,7 +88,7 @@ pub(crate) fn outline_marks(cfg: &PendingConfig, chapter: &Chapter, marks: &[Mar
         }
         let parent = stack.last().map(|&p| &sections[p]);
         let is_title = i == 0 && has_title;
-        let title = cfg.clean_title(&h.text);
+        let title = section_title(chapter, marks, i);
         let mut trail = parent.map_or_else(Vec::new, |p| p.trail.clone());
         if !is_title {
             trail.push(title.clone());
@@ -131,6 +131,32 @@ pub(crate) fn outline_marks(cfg: &PendingConfig, chapter: &Chapter, marks: &[Mar
         chars: prefix[last_line],
         counted,
     }
+}
+
+/// Heading `h` of `chapter` as readers see it in the table of contents: its text without the
+/// placeholders (`{{#value …}}`, `{{#pending …}}`, …) and the pending and editorial notes
+/// written in it, white space collapsed. Only what the scanner found is removed, so a
+/// placeholder quoted in code or escaped (`` `{{#table}}` ``) stays in the title.
+pub(crate) fn section_title(chapter: &Chapter, marks: &[Mark], h: usize) -> String {
+    let scan = chapter.scan;
+    let heading = &scan.headings[h];
+    let within =
+        |span: &Range<usize>| heading.span.start <= span.start && span.end <= heading.span.end;
+    let placeholders = scan
+        .placeholders
+        .iter()
+        .chain(&scan.unknown)
+        .chain(&scan.includes)
+        .map(|p| &p.span);
+    let notes = marks
+        .iter()
+        .filter(|m| m.heading == Some(h))
+        .map(|m| &m.span);
+    let mut title = heading.text.clone();
+    for span in placeholders.chain(notes).filter(|s| within(s)) {
+        title = title.replacen(&chapter.source[span.clone()], "", 1);
+    }
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Where `line` lies, as the chapter's name and the trail of headings above it:

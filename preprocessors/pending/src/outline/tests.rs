@@ -167,3 +167,81 @@ fn the_progress_page_and_uncounted_chapters_are_not_counted() {
     assert!(!outline_of(&cfg, "guide/pending.md", "待办", "正文").counted);
     assert!(!outline_of(&cfg, "appendix.md", "附录", "正文").counted);
 }
+
+#[test]
+fn placeholders_in_headings_stay_out_of_section_titles() {
+    let source = "\
+# T
+
+## 出口额 {{#value trade/totals row=2024 col=出口额}}
+
+正文【待完善】
+
+## 进口额{{#value trade/totals row=2024 col=进口额}}亿美元 {{#pending 核对}}
+
+正文
+
+## 写法：`{{#table}}` 与 \\{{#value x}}
+
+正文
+";
+    let scan = scan(source, &["pending", "value", "table"]);
+    let chapter = Chapter {
+        file: "book/t.md",
+        path: "t.md",
+        name: "T",
+        source,
+        scan: &scan,
+    };
+    let o = outline(&PendingConfig::default(), &chapter);
+    let titles: Vec<_> = o.sections.iter().map(|s| s.title.as_str()).collect();
+    // Code and escaped placeholders are text that readers see.
+    assert_eq!(
+        titles,
+        [
+            "T",
+            "出口额",
+            "进口额亿美元",
+            "写法：{{#table}} 与 {{#value x}}"
+        ]
+    );
+    assert_eq!(section_path(&o, 5), "T › 出口额");
+    let log = crate::log_lines(
+        &[o],
+        &crate::detect(
+            &PendingConfig::default(),
+            &report_core::config::ReportConfig::default(),
+            report_core::config::Target::Html,
+            &chapter,
+        )
+        .items,
+    );
+    assert_eq!(
+        log,
+        [
+            "book/t.md:5  T › 出口额  待完成：待完善",
+            "book/t.md:7  T › 进口额亿美元  待完成：核对",
+        ]
+    );
+}
+
+#[test]
+fn an_empty_section_is_named_without_the_placeholders_in_its_heading() {
+    let source = "# T\n\n## 政策 {{#value facts key=年份}}\n";
+    let scan = scan(source, &["pending", "value"]);
+    let chapter = Chapter {
+        file: "book/t.md",
+        path: "t.md",
+        name: "T",
+        source,
+        scan: &scan,
+    };
+    let found = crate::detect(
+        &PendingConfig::default(),
+        &report_core::config::ReportConfig::default(),
+        report_core::config::Target::Html,
+        &chapter,
+    );
+    let notes: Vec<_> = found.items.iter().map(|i| i.note.as_str()).collect();
+    assert_eq!(notes, ["「政策」尚无正文"]);
+}
