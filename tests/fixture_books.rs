@@ -265,7 +265,10 @@ fn typos_open_placeholders_and_included_placeholders_are_reported() {
         assert!(err.contains(line), "{line}\nnot in:\n{err}");
     }
     let main = main_of(&book.page("a.html")).to_string();
-    assert!(main.contains("<h2 id=\"下一节\">"), "the heading after an open placeholder survives: {main}");
+    assert!(
+        main.contains("<h2 id=\"下一节\">"),
+        "the heading after an open placeholder survives: {main}"
+    );
     assert_eq!(main.matches("class=\"report-error\"").count(), 3, "{main}");
     let publish = book.build_cli(&[("MDBOOK_PREPROCESSOR__REPORT__MODE", "publish")]);
     assert!(!publish.status.success(), "none of these may be published");
@@ -283,5 +286,8 @@ fn a_table_in_a_list_item_stays_in_the_list() {
     let main = main_of(&book.page("a.html")).to_string();
     assert_eq!(main.matches("<ol").count(), 1, "{main}");
     let first = &main[main.find("<li>").unwrap()..main.find("</li>").unwrap()];
-    assert!(first.contains("report-table") && first.contains("续写第一项"), "{first}");
+    assert!(
+        first.contains("report-table") && first.contains("续写第一项"),
+        "{first}"
+    );
 }
