@@ -16,7 +16,7 @@ use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
 use crate::select;
-use crate::table::{Formatted, fallback_html, missing_html, percent};
+use crate::table::{Formatted, fallback_html, percent};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 
 const OPTIONS: &[&str] = &[
@@ -113,11 +113,7 @@ pub(crate) fn render(
                 escape_html(&chart.id),
                 svg.join("\n"),
                 escape_html(&caption),
-                if numeric {
-                    fallback_html(&headings, &table_rows)
-                } else {
-                    text_table_html(&headings, &table_rows)
-                },
+                fallback_html(&headings, &table_rows, numeric),
                 source
             )
         }
@@ -402,30 +398,6 @@ fn timeline(
         rows: table_rows,
         numeric: false,
     })
-}
-
-/// The data behind a chart whose columns are all text: every cell left-aligned.
-fn text_table_html(headings: &[String], rows: &[Vec<Formatted>]) -> String {
-    let mut h = String::from("<table><thead><tr>");
-    for head in headings {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(head)));
-    }
-    h.push_str("</tr></thead><tbody>");
-    for row in rows {
-        h.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            let (open, close) = if i == 0 {
-                ("<th scope=\"row\">", "</th>")
-            } else {
-                ("<td>", "</td>")
-            };
-            let text = cell.as_deref().map_or_else(missing_html, escape_html);
-            h.push_str(&format!("{open}{text}{close}"));
-        }
-        h.push_str("</tr>");
-    }
-    h.push_str("</tbody></table>");
-    h
 }
 
 fn with_unit(name: &str, unit: &str) -> String {

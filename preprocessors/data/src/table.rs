@@ -343,11 +343,23 @@ fn markdown(columns: &[ColumnOut], caption: &str, unit_in_caption: bool, source:
     m
 }
 
-/// A plain data table with no caption or number, for the data behind a chart.
-pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>]) -> String {
+/// A plain data table with no caption or number, for the data behind a chart; with
+/// `numeric`, the columns after the first hold numbers and are right-aligned.
+pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeric: bool) -> String {
+    let kind = |i: usize| {
+        if i == 0 || !numeric {
+            Kind::Label
+        } else {
+            Kind::Number
+        }
+    };
     let mut h = String::from("<table><thead><tr>");
     for (i, head) in headings.iter().enumerate() {
-        let class = if i == 0 { "" } else { " class=\"num\"" };
+        let class = if matches!(kind(i), Kind::Number) {
+            " class=\"num\""
+        } else {
+            ""
+        };
         h.push_str(&format!(
             "<th scope=\"col\"{class}>{}</th>",
             escape_html(head)
@@ -357,8 +369,7 @@ pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>]) -> Str
     for row in rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let kind = if i == 0 { Kind::Label } else { Kind::Number };
-            h.push_str(&cell_html(cell, &kind, i == 0));
+            h.push_str(&cell_html(cell, &kind(i), i == 0));
         }
         h.push_str("</tr>");
     }
