@@ -291,3 +291,28 @@ fn a_table_in_a_list_item_stays_in_the_list() {
         "{first}"
     );
 }
+
+#[test]
+fn publish_removes_editorial_notes_and_says_so() {
+    let book = FixtureBook::new("editorial", &[("a.md", "甲")]);
+    book.write(
+        "book/a.md",
+        "# 甲\n\n## 现状\n\n正文（可以用你写好的那段）继续。\n",
+    );
+    let out = book.build_cli(&[("MDBOOK_PREPROCESSOR__REPORT__MODE", "publish")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("[report] 已删去编辑备注 book/a.md:5"),
+        "{}",
+        stderr(&out)
+    );
+    let main = main_of(&book.page("a.html")).to_string();
+    assert!(main.contains("正文继续。"), "{main}");
+    assert!(!main.contains("可以用你写好的那段"), "{main}");
+    let draft = book.build_cli(&[]);
+    assert!(draft.status.success());
+    assert!(
+        main_of(&book.page("a.html")).contains("可以用你写好的那段"),
+        "drafts show it"
+    );
+}

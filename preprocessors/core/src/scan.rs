@@ -117,7 +117,7 @@ impl Scan {
 /// `title`, ...) are left for mdBook, and any other name is reported as unknown.
 pub fn scan(source: &str, names: &[&str]) -> Scan {
     let lines = LineIndex::new(source);
-    let (excluded, markup, headings) = structure(source, &lines);
+    let (excluded, markup, headings, items) = structure(source, &lines);
     let mut scan = Scan {
         excluded,
         markup,
@@ -152,7 +152,7 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
             line: lines.line(start),
             block,
             prefix: if block {
-                before.to_string()
+                container_prefix(before, items.iter().any(|r| r.contains(&start)))
             } else {
                 String::new()
             },
@@ -189,11 +189,29 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
     scan
 }
 
-type Structure = (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Heading>);
+/// Excluded ranges, markup ranges, headings and list items.
+type Structure = (
+    Vec<Range<usize>>,
+    Vec<Range<usize>>,
+    Vec<Heading>,
+    Vec<Range<usize>>,
+);
+
+/// The prefix a block must repeat to stay where it was written: the indentation of a list
+/// item, the `>` marks of quotes. Outside a list, indentation is only a paragraph's lazy
+/// continuation, and repeating four spaces of it would turn the block into code.
+fn container_prefix(before: &str, in_list_item: bool) -> String {
+    if in_list_item {
+        before.to_string()
+    } else {
+        "> ".repeat(before.matches('>').count())
+    }
+}
 
 fn structure(source: &str, lines: &LineIndex) -> Structure {
     let mut excluded = Vec::new();
     let mut markup = Vec::new();
+    let mut items = Vec::new();
     let mut headings = Vec::new();
     let mut current: Option<Heading> = None;
     let options = Options::ENABLE_TABLES
@@ -219,6 +237,7 @@ fn structure(source: &str, lines: &LineIndex) -> Structure {
                 }
             }
             Event::FootnoteReference(_) => markup.push(range),
+            Event::Start(Tag::Item) => items.push(range),
             Event::Start(Tag::FootnoteDefinition(_)) => {
                 let label_end = source[range.clone()].find("]:").map_or(0, |i| i + 2);
                 markup.push(range.start..range.start + label_end);
@@ -267,7 +286,7 @@ fn structure(source: &str, lines: &LineIndex) -> Structure {
             _ => merged.push(r),
         }
     }
-    (merged, markup, headings)
+    (merged, markup, headings, items)
 }
 
 #[cfg(test)]

@@ -66,6 +66,8 @@ pub struct Outcome {
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
     pub pending: Vec<PendingItem>,
+    /// Editorial notes a publish build removed from the pages.
+    pub removed: Vec<PendingItem>,
 }
 
 struct Work {
@@ -124,6 +126,7 @@ pub fn process(
     let typed = TypedNumbers::build(store, typed_config);
     let mut warnings = Vec::new();
     let mut items = Vec::new();
+    let mut removed = Vec::new();
     let mut outlines: Vec<Outline> = Vec::with_capacity(work.len());
     for w in &mut work {
         // mdBook's escapes: `\{{#table …}}` shows the placeholder itself.
@@ -155,11 +158,12 @@ pub fn process(
             source: &w.source,
             scan: &w.scan,
         };
-        let found = report_pending::detect(&pending_config, config, target, &chapter);
+        let (found, outline) = report_pending::analyze(&pending_config, config, target, &chapter);
         w.edits.extend(found.edits);
         items.extend(found.items);
+        removed.extend(found.removed);
         errors.extend(found.errors);
-        outlines.push(report_pending::outline(&pending_config, &chapter));
+        outlines.push(outline);
     }
     // Book order, then line: the order writers read the log in.
     let positions: std::collections::HashMap<&str, usize> = work
@@ -198,7 +202,7 @@ pub fn process(
         }
     });
 
-    Ok(report(config, &outlines, errors, warnings, items))
+    Ok(report(config, &outlines, errors, warnings, items, removed))
 }
 
 /// What must not pass silently: misspelt placeholder names, placeholders left open, and
@@ -276,8 +280,17 @@ fn report(
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     pending: Vec<PendingItem>,
+    removed: Vec<PendingItem>,
 ) -> Outcome {
     let mut log = String::new();
+    // A publish build deletes notes to co-authors; say so, so nothing vanishes unseen.
+    for r in &removed {
+        let _ = writeln!(
+            log,
+            "[report] 已删去编辑备注 {}:{}  {}",
+            r.file, r.line, r.note
+        );
+    }
     let typed_fail = config.mode != report_core::config::Mode::Draft;
     for e in &errors {
         let _ = writeln!(log, "[report] 错误 {e}");
@@ -344,5 +357,6 @@ fn report(
         errors,
         warnings,
         pending,
+        removed,
     }
 }

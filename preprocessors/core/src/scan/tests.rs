@@ -107,3 +107,15 @@ fn unknown_names_are_kept_for_a_did_you_mean_and_mdbooks_are_left_alone() {
         "escapes of unknown names are mdBook's"
     );
 }
+
+#[test]
+fn indentation_outside_a_list_is_not_repeated() {
+    let src = "一段话\n    {{#table a}}\n\n>  > {{#table b}}\n\n- 项\n\n  {{#table c}}\n";
+    let scan = scan(src, NAMES);
+    let prefixes: Vec<_> = scan
+        .placeholders
+        .iter()
+        .map(|p| (p.block, p.prefix.as_str()))
+        .collect();
+    assert_eq!(prefixes, vec![(true, ""), (true, "> > "), (true, "  ")]);
+}
