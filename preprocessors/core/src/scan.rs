@@ -202,9 +202,18 @@ type Structure = (
 /// continuation, and repeating four spaces of it would turn the block into code.
 fn container_prefix(before: &str, in_list_item: bool) -> String {
     if in_list_item {
-        before.to_string()
-    } else {
-        "> ".repeat(before.matches('>').count())
+        return before.to_string();
+    }
+    match before.rfind('>') {
+        Some(last) => {
+            let spacing = if before[last + 1..].is_empty() {
+                ""
+            } else {
+                " "
+            };
+            format!("{}{spacing}", before[..=last].trim_start())
+        }
+        None => String::new(),
     }
 }
 

@@ -117,5 +117,5 @@ fn indentation_outside_a_list_is_not_repeated() {
         .iter()
         .map(|p| (p.block, p.prefix.as_str()))
         .collect();
-    assert_eq!(prefixes, vec![(true, ""), (true, "> > "), (true, "  ")]);
+    assert_eq!(prefixes, vec![(true, ""), (true, ">  > "), (true, "  ")]);
 }
