@@ -616,18 +616,6 @@ impl Store {
         ids
     }
 
-    /// Every dataset loaded so far.
-    pub fn loaded(&self) -> Vec<Rc<Dataset>> {
-        let mut all: Vec<_> = self
-            .cache
-            .borrow()
-            .values()
-            .filter_map(|r| r.as_ref().ok().cloned())
-            .collect();
-        all.sort_by(|a, b| a.id.cmp(&b.id));
-        all
-    }
-
     fn writer_path(&self, rel: &str) -> String {
         format!("{}/{}/{rel}", self.src_name, self.data_dir)
     }

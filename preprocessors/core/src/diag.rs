@@ -16,6 +16,3 @@ impl fmt::Display for Diagnostic {
         write!(f, "{}:{}: {}", self.file, self.line, self.message)
     }
 }
-
-/// A problem found before the file and line are known (in data, options or formatting).
-pub type Problem = String;

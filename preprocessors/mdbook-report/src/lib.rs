@@ -179,11 +179,20 @@ pub fn process(
     // Several placeholders on one line using the same broken dataset say the same thing.
     errors.dedup();
 
-    let progress = report_pending::progress_page(&pending_config, &outlines, &items, target);
+    // The progress page is built only if some chapter asks for it.
+    let mut progress = None;
     for w in &mut work {
         for p in w.scan.placeholders.iter().filter(|p| p.name == "progress") {
-            w.edits
-                .push(Edit::new(p.span.clone(), format!("\n\n{progress}\n\n")));
+            let page = progress.get_or_insert_with(|| {
+                report_pending::progress_page(&pending_config, &outlines, &items, target)
+            });
+            let text = format!("\n\n{page}\n\n");
+            let text = if p.block {
+                edit::in_container(&text, &p.prefix)
+            } else {
+                text
+            };
+            w.edits.push(Edit::new(p.span.clone(), text));
         }
     }
 
