@@ -61,7 +61,11 @@ pub struct Meta {
     pub unit: Option<String>,
     pub source: String,
     pub as_of: Option<String>,
+    /// The 注 line under every table and chart of the dataset: written for readers.
     pub notes: Option<String>,
+    /// Notes among writers (provenance, the draft's wording, what to check): kept in the
+    /// sidecar, never printed.
+    pub writer_notes: Option<String>,
     /// The column that names the rows; the first column when not given.
     pub key: Option<String>,
     pub columns: BTreeMap<String, ColumnMeta>,

@@ -28,7 +28,7 @@ const DATA: &[(&str, &str, &str)] = &[
     (
         "cdmo.csv",
         "年份,营收\n2019,145.92\n2020,210.5\n2021,323.01\n",
-        "title = \"CDMO营收\"\nunit = \"亿元\"\nsource = \"课题组工作稿\"\n",
+        "title = \"CDMO营收\"\nunit = \"亿元\"\nsource = \"课题组工作稿\"\nnotes = \"按营业收入口径\"\nwriter-notes = \"出自工作稿第三节，待核实\"\n",
     ),
     (
         "facts.csv",
@@ -865,4 +865,16 @@ fn render_markdown(md: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
     html
+}
+
+#[test]
+fn writer_notes_stay_in_the_sidecar() {
+    let fx = Fixture::new("writer-notes");
+    for target in [Target::Html, Target::Markdown] {
+        let src = "{{#table cdmo}}\n\n{{#chart cdmo kind=bar}}\n";
+        let (out, e) = fx.run(target, &[("a.md", Some(1), src)]).remove(0);
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        assert!(out.contains("注：按营业收入口径"), "{out}");
+        assert!(!out.contains("待核实"), "{out}");
+    }
 }
