@@ -39,5 +39,12 @@ pub fn cases() -> Vec<Case> {
             error("book/a.md:3", "找不到数据集「trade/totls」"),
         )
         .mode(Mode::Publish),
+        Case::chapter(
+            "sidecar-must-name-a-source",
+            "# 甲\n\n{{#table t}}\n",
+            error("book/a.md:3", "book/data/t.toml 没有写 source"),
+        )
+        .file("book/data/t.csv", "年份,出口额\n2024,1\n")
+        .file("book/data/t.toml", "title = \"出口额\"\n"),
     ]
 }

@@ -54,5 +54,11 @@ pub fn cases() -> Vec<Case> {
             META,
         )
         .forbid("<script>alert(1)"),
+        Case::chapter(
+            "final-refuses-pending",
+            "# 甲\n\n{{#pending 数据待补充}}\n",
+            fails("final 构建未通过"),
+        )
+        .mode(Mode::Final),
     ]
 }
