@@ -143,7 +143,7 @@ fn trade_chapter_tables_hold_the_seed_figures() {
         );
     }
     assert!(
-        main.contains("<caption>表3-1 "),
+        main.contains("-caption\">表3-1 "),
         "tables are numbered in chapter 3"
     );
 }
