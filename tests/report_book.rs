@@ -322,9 +322,10 @@ fn progress_page_shows_the_drafts_gaps() {
     let main = &page[table..table + page[table..].find("</table>").unwrap()];
     let row = Regex::new(r#"(?s)<tr><th scope="row"><a href="[^"]+">([^<]+)</a></th>(.*?)</tr>"#)
         .unwrap();
-    let cell =
-        Regex::new(r#"(?s)<td(?: class="report-progress-(done|open|missing)"[^>]*)?>(.*?)</td>"#)
-            .unwrap();
+    let cell = Regex::new(
+        r#"(?s)<td(?: class="report-progress-(done|open|missing|notes)"[^>]*)?>(.*?)</td>"#,
+    )
+    .unwrap();
     // Per chapter: (state, text) of 现状, 挑战, 政策 and 备注.
     let rows: BTreeMap<String, Vec<(String, String)>> = row
         .captures_iter(main)
@@ -375,6 +376,22 @@ fn progress_page_shows_the_drafts_gaps() {
         .collect();
     assert_eq!(entries.len(), 1, "the 2023 import gap: {entries:?}");
     assert!(imports.is_match(&cell_text("贸易合作", 0)));
+    // 备注 (the draft's own remarks, and where its table and notes disagree), said to readers.
+    for (chapter, says) in [
+        ("技术合作", "不一致"),
+        ("产能合作", "CXO以外的挑战和政策"),
+        ("制度合作", "已过时"),
+    ] {
+        assert!(
+            cell_text(chapter, 3).contains(says),
+            "{chapter} 备注 does not say {says}: {rows:?}"
+        );
+    }
+    assert!(cell_text("贸易合作", 3).trim().is_empty(), "{rows:?}");
+    // Readers never see the writers' own words for their draft.
+    for word in ["工作稿", "原文"] {
+        assert!(!page.contains(word), "the progress page says {word}");
+    }
 }
 
 #[test]
