@@ -15,9 +15,9 @@ use report_core::format::{MISSING, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
 use crate::table::{Formatted, fallback_html, percent, scroll_box};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
 const OPTIONS: &[&str] = &[
     "kind", "x", "y", "line", "label", "group", "title", "id", "note", "notes",
@@ -111,14 +111,17 @@ pub(crate) fn render(
             let svg = drawing.html();
             let svg: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
             format!(
-                "\n\n<figure class=\"report-figure\" id=\"{id}\">{}<figcaption>{}</figcaption><details class=\"report-chart-data\"><summary>查看图表数据</summary>{}{}</details>{}</figure>\n\n",
-                svg.join("\n"),
+                "\n\n<figure class=\"report-figure\" id=\"{id}\">{}<figcaption>{}</figcaption>{}{}</figure>\n\n",
+                search::left_out(&svg.join("\n")),
                 escape_html(&caption),
-                scroll_box(
-                    &format!("{}的数据", number.label),
-                    &fallback_html(&headings, &table_rows, numeric)
-                ),
-                gap_note(&gaps),
+                search::data(&format!(
+                    "<details class=\"report-chart-data\"><summary>查看图表数据</summary>{}{}</details>",
+                    scroll_box(
+                        &format!("{}的数据", number.label),
+                        &fallback_html(&headings, &table_rows, numeric)
+                    ),
+                    gap_note(&gaps),
+                )),
                 source,
                 id = escape_html(&chart.id),
             )

@@ -9,8 +9,8 @@ use report_core::format::{MISSING, NumberFormat, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
 const OPTIONS: &[&str] = &[
     "cols", "yoy", "share", "total", "title", "id", "note", "notes",
@@ -246,11 +246,13 @@ fn html(
     source: &str,
 ) -> String {
     let id = escape_html(id);
+    let mut h = format!("<div class=\"report-table\" id=\"{id}\">");
+    h.push_str(search::DATA_OPEN);
     // The caption stays inside the table for screen readers and the PDF's 表目录; the
     // stylesheet keeps it within the visible part of the scrolling box.
-    let mut h = format!(
-        "<div class=\"report-table\" id=\"{id}\"><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-caption\">"
-    );
+    h.push_str(&format!(
+        "<div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-caption\">"
+    ));
     h.push_str(&format!(
         "<table><caption id=\"{id}-caption\">{}</caption><thead><tr>",
         escape_html(caption)
@@ -289,6 +291,7 @@ fn html(
         h.push_str("</tr></tfoot>");
     }
     h.push_str("</table></div>");
+    h.push_str(search::DATA_CLOSE);
     h.push_str(source);
     h.push_str("</div>");
     h
