@@ -4,6 +4,7 @@
 //                   it beside the report's companion renderer; ../../target/book if absent)
 //   SCREENSHOT_DIR  where screenshots go (default: ../../target/browser)
 //   CHROMIUM        the browser binary (default: /usr/bin/chromium; never downloaded)
+//   ONLY            run only the tests whose name contains this text (while working on them)
 //
 // `cargo xtask test` builds the book and runs this. It prints one line per test and closes
 // with `N passed, N failed`; any failure makes the exit status 1.
@@ -14,6 +15,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { register as registerA11y } from './a11y.mjs';
+import { register as registerPhone } from './phone.mjs';
 import { serve } from './server.mjs';
 import { tests as searchTests } from './search.mjs';
 
@@ -151,10 +154,13 @@ test('no chart overflows a 375-px-wide phone screen', async (context) => {
       const result = await page.evaluate(() => ({
         width: window.innerWidth,
         scrollWidth: document.documentElement.scrollWidth,
-        boxes: [...document.querySelectorAll('svg.report-chart')].map((svg) => {
-          const box = svg.getBoundingClientRect();
-          return { left: box.left, right: box.right, width: box.width };
-        }),
+        // Each chart is drawn twice (wide and narrow); the stylesheet shows one.
+        boxes: [...document.querySelectorAll('svg.report-chart')]
+          .filter((svg) => getComputedStyle(svg).display !== 'none')
+          .map((svg) => {
+            const box = svg.getBoundingClientRect();
+            return { left: box.left, right: box.right, width: box.width };
+          }),
       }));
       charts += result.boxes.length;
       result.boxes.forEach((box, index) => {
@@ -223,8 +229,12 @@ test('print.html holds every chart of the chapters', async (context) => {
   return `${inPrint} charts`;
 });
 
+registerPhone({ test, check, newPage, bookDir: BOOK_DIR, screenshotDir: SCREENSHOT_DIR });
+registerA11y({ test, check, newPage, bookDir: BOOK_DIR, screenshotDir: SCREENSHOT_DIR });
+
 async function main() {
   const context = {};
+  const selected = tests.filter(({ name }) => !process.env.ONLY || name.includes(process.env.ONLY));
   let passed = 0;
   let failed = 0;
   const fail = (name, error) => {
@@ -256,7 +266,7 @@ async function main() {
       ],
     });
     console.log(`browser tests: ${BOOK_DIR} at ${context.url} in Chromium ${context.browser.version()}`);
-    for (const { name, body } of tests) {
+    for (const { name, body } of selected) {
       let timer;
       try {
         const timeout = new Promise((_, reject) => {
@@ -273,7 +283,7 @@ async function main() {
     }
   } catch (error) {
     // Set-up failed: every test that did not run counts as failed.
-    for (const { name } of tests.slice(passed + failed)) fail(name, error);
+    for (const { name } of selected.slice(passed + failed)) fail(name, error);
   } finally {
     await context.browser?.close().catch(() => {});
     await context.server?.close();

@@ -269,7 +269,7 @@ fn html(
     for (head, class) in headings.iter().zip(&classes) {
         h.push_str(&format!(
             "<th scope=\"col\"{class}>{}</th>",
-            escape_html(head)
+            heading_html(head)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -295,6 +295,13 @@ fn html(
     h.push_str(source);
     h.push_str("</div>");
     h
+}
+
+/// A column heading: where it wraps on a narrow screen, it wraps before its unit
+/// (`出口额` / `（亿美元）`), never inside a word or before a closing bracket (the
+/// stylesheet keeps the rest of a heading whole).
+fn heading_html(head: &str) -> String {
+    escape_html(head).replace('（', "<wbr>（")
 }
 
 /// Text columns whose every cell is at most this wide (in ems) keep each cell on one line;
@@ -402,7 +409,7 @@ pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeri
     for (head, class) in headings.iter().zip(&classes) {
         h.push_str(&format!(
             "<th scope=\"col\"{class}>{}</th>",
-            escape_html(head)
+            heading_html(head)
         ));
     }
     h.push_str("</tr></thead><tbody>");

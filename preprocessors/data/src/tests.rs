@@ -203,7 +203,7 @@ fn table_columns_rows_sorting_filters_and_totals() {
 fn table_derived_columns() {
     let fx = Fixture::new("table-derived");
     let (out, _) = fx.html("{{#table cdmo yoy=营收 share=营收}}\n");
-    assert!(out.contains("<th scope=\"col\" class=\"num\">营收同比（%）</th><th scope=\"col\" class=\"num\">营收占比（%）</th>"), "{out}");
+    assert!(out.contains("<th scope=\"col\" class=\"num\">营收同比<wbr>（%）</th><th scope=\"col\" class=\"num\">营收占比<wbr>（%）</th>"), "{out}");
     // 210.5 / 145.92 - 1 = 44.26%; 323.01 / 679.43 = 47.5%.
     assert!(out.contains("<td class=\"num\">+44.3</td>"), "{out}");
     assert!(out.contains("<td class=\"num\">47.5</td>"), "{out}");
@@ -511,7 +511,7 @@ fn charts_are_numbered_figures_with_data_and_source() {
     let wide = out.find("report-chart-wide").unwrap();
     let narrow = out.find("report-chart-narrow").unwrap();
     assert!(wide < narrow && narrow < out.find("<figcaption>").unwrap());
-    assert!(out.contains("<details class=\"report-chart-data\"><summary>查看图表数据</summary><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"图3-1的数据\"><table><thead><tr><th scope=\"col\" class=\"keep\">年份</th><th scope=\"col\" class=\"num\">出口额（亿美元）</th>"), "{out}");
+    assert!(out.contains("<details class=\"report-chart-data\"><summary>查看图表数据</summary><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"图3-1的数据\"><table><thead><tr><th scope=\"col\" class=\"keep\">年份</th><th scope=\"col\" class=\"num\">出口额<wbr>（亿美元）</th>"), "{out}");
     // The missing import: marked in both drawings, said in their descriptions and under
     // the data.
     assert_eq!(out.matches(">缺数据</text>").count(), 2, "{out}");
@@ -538,7 +538,7 @@ fn bar_line_charts_draw_growth_on_a_second_axis() {
     let (out, e) = fx.html("{{#chart cdmo kind=bar-line y=营收 line=yoy}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.contains("<th scope=\"col\" class=\"num\">营收同比（%）</th>"),
+        out.contains("<th scope=\"col\" class=\"num\">营收同比<wbr>（%）</th>"),
         "{out}"
     );
     assert!(out.contains("<td class=\"num\">+44.3</td>"), "{out}");
