@@ -436,6 +436,27 @@ fn every_dataset_has_its_metadata_and_is_used() {
     }
 }
 
+/// Issue 10: the 注 under tables and charts is for readers on phones (about 22 characters a
+/// line at 375 px): a basis or a caveat, a sentence or two. Provenance and notes among
+/// writers go in `writer-notes`, which no page shows.
+#[test]
+fn notes_for_readers_stay_short_enough_for_a_phone() {
+    const MOST: usize = 80;
+    let book = repo_root().join("book");
+    let store = Store::new(&book, "book", "data");
+    for id in store.ids() {
+        let ds = store.get(&id).unwrap_or_else(|e| panic!("{id}: {e}"));
+        if let Some(notes) = &ds.meta.notes {
+            let length = notes.chars().filter(|c| !c.is_whitespace()).count();
+            assert!(
+                length <= MOST,
+                "{id}: its notes run to {length} characters, over {MOST}: keep what a reader \
+                 needs, move provenance to writer-notes"
+            );
+        }
+    }
+}
+
 /// The search index's document URLs (mdBook 0.5: `"doc_urls":["a.html#x", ...]`).
 fn search_urls(html_dir: &Path) -> Vec<String> {
     let index = fs::read_dir(html_dir)

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 export const THEMES = ['light', 'rust', 'coal', 'navy', 'ayu'];
 export const PHONE_WIDTHS = [320, 375];
 export const DESKTOP_WIDTH = 1280;
+/** Each test goes through every page (in every theme): longer than the harness's default. */
+const SLOW = 240_000;
 /** The smallest chart text a reader must get, in CSS px. */
 const MIN_TEXT_PX = 11;
 /** Glyphs of a line sit this far above and below its baseline (ems): boxes for overlaps. */
@@ -161,7 +163,7 @@ export function register({ test, check, newPage, screenshotDir }) {
       check(unique.length === 0, unique.slice(0, 30).join('\n'));
       check(charts > 0, 'no chart was visible');
       return `${pages.length} pages, ${charts / THEMES.length} charts, ${boxes / THEMES.length} tables scrolling in their box; smallest chart text ${smallest.px.toFixed(1)} px (${smallest.text})`;
-    });
+    }, { timeout: SLOW });
   }
 
   test('screenshots of every page at 375 px in light and coal, data tables open', async (context) => {
@@ -183,5 +185,5 @@ export function register({ test, check, newPage, screenshotDir }) {
       await close();
     }
     return `${written.length} screenshots in target/browser/phone-*.png`;
-  });
+  }, { timeout: SLOW });
 }

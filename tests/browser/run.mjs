@@ -37,7 +37,8 @@ const CHART_TAG = /<svg\b[^>]*\bclass="[^"]*\breport-chart\b[^"]*"[^>]*>/g;
 const CHART = /<svg\b[^>]*\bclass="[^"]*\breport-chart\b[^"]*"[^>]*>[\s\S]*?<\/svg>/g;
 
 const tests = [];
-const test = (name, body) => tests.push({ name, body });
+/** Registers a test; `timeout` (ms) for the few that go through every page in every theme. */
+const test = (name, body, { timeout = TEST_TIMEOUT_MS } = {}) => tests.push({ name, body, timeout });
 tests.push(...searchTests);
 
 class Failure extends Error {}
@@ -266,11 +267,11 @@ async function main() {
       ],
     });
     console.log(`browser tests: ${BOOK_DIR} at ${context.url} in Chromium ${context.browser.version()}`);
-    for (const { name, body } of selected) {
+    for (const { name, body, timeout: limit = TEST_TIMEOUT_MS } of selected) {
       let timer;
       try {
         const timeout = new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Failure(`timed out after ${TEST_TIMEOUT_MS / 1000}s`)), TEST_TIMEOUT_MS);
+          timer = setTimeout(() => reject(new Failure(`timed out after ${limit / 1000}s`)), limit);
         });
         const note = await Promise.race([body(context), timeout]);
         passed += 1;
