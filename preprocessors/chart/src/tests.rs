@@ -274,6 +274,50 @@ pub(crate) fn samples() -> Vec<(&'static str, Chart)> {
         ("grouped-long-names", grouped_long),
         ("bar-line", bar_line),
         ("range", ranges()),
+        ("hbar-negative", {
+            let mut c = chart(
+                ChartKind::HBar,
+                &PROVINCES[..5],
+                vec![series(
+                    "同比",
+                    &[Some(12.5), Some(-3.2), Some(8.0), Some(-17.4), Some(0.6)],
+                    1,
+                )],
+            );
+            c.unit = "%".into();
+            c
+        }),
+        (
+            "stacked-long-names",
+            chart(
+                ChartKind::Stacked,
+                &PROVINCES[..4],
+                vec![
+                    series(
+                        "出口额",
+                        &[Some(210.4), Some(180.2), Some(165.0), Some(98.7)],
+                        1,
+                    ),
+                    series(
+                        "进口额",
+                        &[Some(20.4), Some(80.2), Some(65.0), Some(9.7)],
+                        1,
+                    ),
+                ],
+            ),
+        ),
+        (
+            "line-many-gaps",
+            chart(
+                ChartKind::Line,
+                YEARS,
+                vec![series(
+                    "出口额",
+                    &[None, Some(1102.6), None, None, Some(1014.1), None],
+                    1,
+                )],
+            ),
+        ),
         (
             "grouped-gap",
             without(
@@ -700,6 +744,7 @@ fn missing_values_are_marked_in_every_kind_never_drawn_as_zero() {
         "hbar-gap",
         "range-gap",
         "line",
+        "line-many-gaps",
         "bar-line",
     ];
     for (name, chart) in samples().into_iter().filter(|(n, _)| gapped.contains(n)) {
