@@ -13,6 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { register as registerProgress } from './progress.mjs';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -216,6 +217,8 @@ test('print.html holds every chart of the chapters', async (context) => {
   check(duplicates.length === 0, `ids repeated across charts in print.html: ${duplicates.slice(0, 10).join(', ')}`);
   return `${inPrint} charts`;
 });
+
+registerProgress({ test, check, newPage, bookDir: BOOK_DIR, screenshotDir: SCREENSHOT_DIR });
 
 async function main() {
   const context = {};
