@@ -8,6 +8,7 @@
 //! `cargo`, `mdbook`, `node`/`npm` and, for Chromium, `apt-get`.
 
 mod bench;
+mod originality;
 mod run;
 mod test;
 mod tools;
@@ -29,6 +30,8 @@ Commands:
   test [--only STEP]         Every test: rustfmt, clippy, `cargo test --workspace` (with the
                              pinned mdBook CLI) and the browser tests in headless Chromium.
                              STEP: fmt, clippy, rust or browser (for a quicker local loop)
+  originality                The originality check (查重) against book.toml's sources: lists
+        [--sources DIR]...   every shared run and each chapter's share, fails on any finding
   bench [--reps N]           Wall times of the real report and a generated large book, each
         [--chapters N]       with and without the preprocessor (default: 3 repetitions,
         [--rows N]           1000 chapters, a 100000-row dataset)
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Some("build") => build(&rest),
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
+        Some("originality") => originality::run(&rest),
         None | Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return if command.is_none() {

@@ -383,11 +383,13 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     let (outlines, mut items) = book(&cfg);
     let imports = "「2023」的「进口额」（book/data/trade/totals.csv 第2行）";
     let growth = "「2023」的「进口同比」（book/data/trade/totals.csv 第2行）";
+    let other = "「2024」的「出口额」（book/data/trade/other.csv 第3行）";
     items.retain(|i| i.kind != PendingKind::MissingData);
     items.extend([
         missing("book/trade.md", 5, 40, &[imports, growth], "表格"),
         missing("book/trade.md", 5, 60, &[imports], "图表"),
-        missing("book/trade.md", 5, 80, &[imports], "正文"),
+        missing("book/trade.md", 5, 70, &[other], "正文"),
+        missing("book/trade.md", 5, 80, &[growth], "正文"),
         missing("book/trade.md", 5, 90, &[imports], "正文"),
     ]);
     let html = progress_page(&cfg, &outlines, &items, Target::Html);
@@ -397,7 +399,7 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     );
     assert!(
         html.contains(&format!(
-            "<li>缺数据：{imports}<span class=\"report-progress-places\">（见<a href=\"trade.html#pending-40\">表格</a>、<a href=\"trade.html#pending-60\">图表</a>、<a href=\"trade.html#pending-80\">正文1</a>、<a href=\"trade.html#pending-90\">正文2</a>）</span></li><li><a href=\"trade.html#pending-40\">缺数据：{growth}</a></li>"
+            "<li>缺数据：{imports}；{growth}<span class=\"report-progress-places\">（见<a href=\"trade.html#pending-40\">表格</a>、<a href=\"trade.html#pending-60\">图表</a>、<a href=\"trade.html#pending-80\">正文1</a>、<a href=\"trade.html#pending-90\">正文2</a>）</span></li><li><a href=\"trade.html#pending-70\">缺数据：{other}</a></li>"
         )),
         "{html}"
     );
@@ -408,7 +410,7 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     let md = progress_page(&cfg, &outlines, &items, Target::Markdown);
     assert!(
         md.contains(&format!(
-            "| 贸易合作 | 现状待整理；缺数据：{imports}（见表格、图表、正文1、正文2）；缺数据：{growth} |"
+            "| 贸易合作 | 现状待整理；缺数据：{imports}；{growth}（见表格、图表、正文1、正文2）；缺数据：{other} |"
         )),
         "{md}"
     );
@@ -416,8 +418,23 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     assert_eq!(
         log_lines(&outlines, &items)
             .iter()
-            .filter(|l| l.contains("进口额"))
+            .filter(|l| l.contains("「2023」"))
             .count(),
         4
     );
+}
+
+#[test]
+fn items_that_share_no_cell_stay_apart_and_a_later_item_can_join_two_gaps() {
+    let a = missing("book/trade.md", 1, 1, &["甲"], "表格");
+    let b = missing("book/trade.md", 2, 2, &["乙"], "图表");
+    let c = missing("book/trade.md", 3, 3, &["乙", "甲"], "正文");
+    let found = super::entries::entries([&a, &b, &c]);
+    assert_eq!(found.len(), 1);
+    let super::entries::Entry::Gap { cells, places } = &found[0] else {
+        panic!("a gap")
+    };
+    assert_eq!(cells, &["甲", "乙"]);
+    assert_eq!(places.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(super::entries::entries([&a, &b]).len(), 2);
 }
