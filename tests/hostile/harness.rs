@@ -107,6 +107,12 @@ impl Case {
         self
     }
 
+    /// Extra lines for book.toml after `[preprocessor.report]` (a sub-table may start here).
+    pub fn config(mut self, extra: &'static str) -> Case {
+        self.config = extra;
+        self
+    }
+
     pub fn mode(mut self, mode: Mode) -> Case {
         self.mode = mode;
         self

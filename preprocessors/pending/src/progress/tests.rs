@@ -89,7 +89,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><span class=\"report-progress-col\">现状</span><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">挑战</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">政策</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-notes\"></td></tr>
 <tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\"><span class=\"report-progress-col\">现状</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-open\"><span class=\"report-progress-col\">挑战</span><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\"><span class=\"report-progress-col\">政策</span><span>本章无此节</span></td><td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-item\"><a href=\"coop/tech%20&amp;%20co.html#pending-72\">差一个调研</a></li></ul></td></tr>
 </tbody>
-<tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
+<tfoot><tr><th scope=\"row\">本表待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
 </table>
 </div>
 
@@ -142,7 +142,7 @@ fn other_renderers_get_markdown_tables() {
 | --- | --- | --- | --- | --- |
 | 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 已完成 | 已完成 |  |
 | 技术\\<合作\\> | 已完成 | 空章节：「挑战」尚无正文 | 本章无此节 | 差一个调研 |
-| 待办合计 4 | 2 | 1 | 0 | 1 |
+| 本表待办合计 4 | 2 | 1 | 0 | 1 |
 
 ## 其他章节的待办
 
@@ -197,7 +197,10 @@ fn a_finished_book_says_so() {
         page.contains("| 技术\\<合作\\> | 已完成 | 已完成 | 本章无此节 |  |\n"),
         "{page}"
     );
-    assert!(page.contains("| 待办合计 0 | 0 | 0 | 0 | 0 |\n"), "{page}");
+    assert!(
+        page.contains("| 本表待办合计 0 | 0 | 0 | 0 | 0 |\n"),
+        "{page}"
+    );
 }
 
 fn budgets(text: &str) -> PendingConfig {
@@ -404,7 +407,7 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
         "{html}"
     );
     assert!(
-        html.contains("<tfoot><tr><th scope=\"row\">待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
+        html.contains("<tfoot><tr><th scope=\"row\">本表待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
         "{html}"
     );
     let md = progress_page(&cfg, &outlines, &items, Target::Markdown);
