@@ -19,7 +19,7 @@ use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
-use report_core::pending::{PendingItem, PendingKind, anchor_at};
+use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::escape_html;
 
@@ -90,6 +90,8 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                         kind: PendingKind::MissingData,
                         note,
                         anchor,
+                        cells: r.missing,
+                        shown_in: pending::shown_in(&p.name),
                     });
                 }
                 text
