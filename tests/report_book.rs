@@ -9,7 +9,8 @@ use std::process::Output;
 use regex::Regex;
 use report_core::data::Store;
 use report_tests::{
-    html_pages, main_of, mdbook_build, preprocessor_bin, read_page, repo_root, text_of,
+    html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page, renderer_command,
+    repo_root, text_of,
 };
 
 /// A copy of the report (book.toml, book/, assets/) in a temporary folder.
@@ -36,6 +37,7 @@ impl Report {
             &self.root,
             &[
                 ("MDBOOK_PREPROCESSOR__REPORT__COMMAND", &bin),
+                ("MDBOOK_OUTPUT__REPORT__COMMAND", &renderer_command()),
                 ("MDBOOK_PREPROCESSOR__REPORT__MODE", mode),
             ],
         )
@@ -97,7 +99,7 @@ fn no_placeholder_survives_outside_the_guides_examples() {
     let report = Report::built("no-placeholder");
     for page in html_pages(&report.root) {
         let raw = fs::read_to_string(&page).unwrap();
-        let rel = page.strip_prefix(report.root.join("target/book")).unwrap();
+        let rel = page.strip_prefix(html_root(&report.root)).unwrap();
         if !rel.starts_with("guide") && rel != Path::new("print.html") {
             assert!(
                 !raw.contains("{{#"),
@@ -107,7 +109,7 @@ fn no_placeholder_survives_outside_the_guides_examples() {
         }
         let html = without_code(&raw);
         let rel = page
-            .strip_prefix(report.root.join("target/book"))
+            .strip_prefix(html_root(&report.root))
             .unwrap()
             .to_string_lossy()
             .into_owned();
@@ -432,4 +434,78 @@ fn every_dataset_has_its_metadata_and_is_used() {
             "{id} is not used anywhere in the book"
         );
     }
+}
+
+/// The search index's document URLs (mdBook 0.5: `"doc_urls":["a.html#x", ...]`).
+fn search_urls(html_dir: &Path) -> Vec<String> {
+    let index = fs::read_dir(html_dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("searchindex"))
+                && p.extension().is_some_and(|x| x == "js")
+        })
+        .expect("a search index");
+    let text = fs::read_to_string(index).unwrap();
+    let start = text.find("\"doc_urls\":[").expect("doc_urls") + "\"doc_urls\":[".len();
+    let end = start + text[start..].find(']').unwrap();
+    text[start..end]
+        .split(',')
+        .map(|url| url.trim_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn publish_leaves_out_the_writers_guide_and_its_demo_data_which_drafts_show() {
+    let report = Report::copy("editions");
+    let draft = report.build("draft");
+    assert!(draft.status.success(), "{}", stderr(&draft));
+    let html = html_root(&report.root);
+    assert!(
+        html.ends_with("html"),
+        "the HTML output is {}",
+        html.display()
+    );
+    assert!(html.join("guide/data.html").is_file());
+    assert!(html.join("data/guide/demo_sales.csv").is_file());
+    assert!(search_urls(&html).iter().any(|u| u.starts_with("guide/")));
+    assert!(read_page(&report.root, "print.html").contains("写作指南"));
+    assert!(!read_page(&report.root, "index.html").contains("report-pdf-link"));
+
+    let publish = report.build("publish");
+    let log = stderr(&publish);
+    assert!(publish.status.success(), "{log}");
+    assert!(
+        log.contains("publish 构建不含 4 个仅限写作时显示的章节")
+            && log.contains("book/guide/data.md"),
+        "{log}"
+    );
+    assert!(!html.join("guide").exists(), "guide pages were published");
+    assert!(!html.join("data/guide").exists(), "demo data was published");
+    assert!(html.join("data/trade/totals.csv").is_file());
+    let urls = search_urls(&html);
+    assert!(urls.iter().any(|u| u.starts_with("trade.html")), "{urls:?}");
+    assert!(
+        !urls.iter().any(|u| u.contains("guide")),
+        "guide in the search index: {urls:?}"
+    );
+    for page in html_pages(&report.root) {
+        let text = fs::read_to_string(&page).unwrap();
+        assert!(
+            !text.contains("写作指南") && !text.contains("guide/"),
+            "{} mentions the guide",
+            page.display()
+        );
+    }
+    // The part title 附录 held only the guide; the progress page stays for readers.
+    let toc = read_page(&report.root, "toc.html");
+    assert!(!toc.contains("附录"), "an empty part title is left");
+    assert!(toc.contains("progress.html"));
+    let index = main_of(&read_page(&report.root, "index.html")).to_string();
+    assert!(
+        index.contains("<a href=\"report.pdf\" download=\"中国医药工业国际合作研究报告.pdf\">"),
+        "the first page links the PDF edition"
+    );
 }
