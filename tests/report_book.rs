@@ -145,7 +145,7 @@ fn trade_chapter_tables_hold_the_seed_figures() {
         );
     }
     // Each year's figures carry the basis they were published on (药械产品 / 医药产品).
-    for basis in ["<td>医药产品</td>", "<td>药械产品</td>"] {
+    for basis in [">医药产品</td>", ">药械产品</td>"] {
         assert!(
             main.contains(basis),
             "the totals table does not name {basis}"
@@ -159,7 +159,7 @@ fn trade_chapter_tables_hold_the_seed_figures() {
         "429.9 is not a value in the prose"
     );
     assert!(
-        main.contains("<caption>表3-1 "),
+        main.contains("-caption\">表3-1 "),
         "tables are numbered in chapter 3"
     );
 }
