@@ -20,7 +20,7 @@ use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
-use report_core::text::escape_html;
+use report_core::text::{encode_url_path, escape_html};
 
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
@@ -202,7 +202,7 @@ pub(crate) fn source_line(
             html.push_str(&format!(
                 " <a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a></p>",
                 root_prefix(chapter.path),
-                escape_html(&ds.href)
+                escape_html(&encode_url_path(&ds.href))
             ));
             html
         }
@@ -214,7 +214,7 @@ pub(crate) fn source_line(
             md.push_str(&format!(
                 " [下载数据（{ext}）]({}{})",
                 root_prefix(chapter.path),
-                ds.href
+                encode_url_path(&ds.href)
             ));
             md
         }
