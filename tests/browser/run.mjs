@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from './server.mjs';
+import { tests as searchTests } from './search.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILD_DIR = join(here, '../../target/book');
@@ -34,6 +35,7 @@ const CHART = /<svg\b[^>]*\bclass="[^"]*\breport-chart\b[^"]*"[^>]*>[\s\S]*?<\/s
 
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
+tests.push(...searchTests);
 
 class Failure extends Error {}
 function check(condition, message) {

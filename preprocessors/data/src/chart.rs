@@ -15,9 +15,9 @@ use report_core::format::{MISSING, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
 use crate::table::{Formatted, fallback_html, percent};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
 const OPTIONS: &[&str] = &[
     "kind", "x", "y", "line", "label", "group", "title", "id", "note",
@@ -109,11 +109,14 @@ pub(crate) fn render(
         Target::Html => {
             let svg: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
             format!(
-                "\n\n<figure class=\"report-figure\" id=\"{}\">{}<figcaption>{}</figcaption><details class=\"report-chart-data\"><summary>查看图表数据</summary>{}</details>{}</figure>\n\n",
+                "\n\n<figure class=\"report-figure\" id=\"{}\">{}<figcaption>{}</figcaption>{}{}</figure>\n\n",
                 escape_html(&chart.id),
-                svg.join("\n"),
+                search::left_out(&svg.join("\n")),
                 escape_html(&caption),
-                fallback_html(&headings, &table_rows, numeric),
+                search::data(&format!(
+                    "<details class=\"report-chart-data\"><summary>查看图表数据</summary>{}</details>",
+                    fallback_html(&headings, &table_rows, numeric)
+                )),
                 source
             )
         }

@@ -6,6 +6,7 @@
 
 mod chart;
 mod numbering;
+mod search;
 mod select;
 mod table;
 mod typed;
@@ -199,11 +200,13 @@ pub(crate) fn source_line(
                     escape_html(n)
                 ));
             }
-            html.push_str(&format!(
-                " <a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a></p>",
+            html.push(' ');
+            html.push_str(&search::left_out(&format!(
+                "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
                 root_prefix(chapter.path),
                 escape_html(&ds.href)
-            ));
+            )));
+            html.push_str("</p>");
             html
         }
         Target::Markdown => {

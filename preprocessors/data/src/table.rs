@@ -9,8 +9,8 @@ use report_core::format::{MISSING, NumberFormat, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
 const OPTIONS: &[&str] = &["cols", "yoy", "share", "total", "title", "id", "note"];
 const FLAGS: &[&str] = &["total"];
@@ -244,6 +244,7 @@ fn html(
     source: &str,
 ) -> String {
     let mut h = format!("<div class=\"report-table\" id=\"{}\">", escape_html(id));
+    h.push_str(search::DATA_OPEN);
     h.push_str(&format!(
         "<table><caption>{}</caption><thead><tr>",
         escape_html(caption)
@@ -278,6 +279,7 @@ fn html(
         h.push_str("</tr></tfoot>");
     }
     h.push_str("</table>");
+    h.push_str(search::DATA_CLOSE);
     h.push_str(source);
     h.push_str("</div>");
     h

@@ -156,10 +156,10 @@ fn table_is_captioned_numbered_sourced_and_right_aligned() {
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(out.starts_with("# 贸易\n\n"));
     assert!(out.ends_with("\n\n后文\n"));
-    assert!(out.contains("<div class=\"report-table\" id=\"tbl-trade\"><table><caption>表3-1 中国药械产品进出口额（单位：亿美元）</caption>"), "{out}");
+    assert!(out.contains("<div class=\"report-table\" id=\"tbl-trade\"><span hidden class=\"report-search-mark\">\u{E002}</span><table><caption>表3-1 中国药械产品进出口额（单位：亿美元）</caption>"), "{out}");
     assert!(out.contains("<th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">出口额</th>"));
     assert!(out.contains("<tr><th scope=\"row\">2024</th><td class=\"num\">1079.6</td><td class=\"num\">914.1</td></tr>"), "{out}");
-    assert!(out.contains("<p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a></p>"), "{out}");
+    assert!(out.contains("</table><span hidden class=\"report-search-mark\">\u{E003}</span><p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <span hidden class=\"report-search-mark\">\u{E000}</span><a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a><span hidden class=\"report-search-mark\">\u{E001}</span></p>"), "{out}");
     // One HTML block: no blank line inside it.
     let block = out.split("\n\n").find(|b| b.starts_with("<div")).unwrap();
     assert!(block.ends_with("</div>"));
@@ -491,7 +491,7 @@ fn charts_are_numbered_figures_with_data_and_source() {
     let (out, e) = fx.html("{{#chart trade/totals kind=grouped y=出口额,进口额 id=trade}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.starts_with("\n\n<figure class=\"report-figure\" id=\"fig-trade\"><svg"),
+        out.starts_with("\n\n<figure class=\"report-figure\" id=\"fig-trade\"><span hidden class=\"report-search-mark\">\u{E000}</span><svg"),
         "{out}"
     );
     assert!(
@@ -662,7 +662,7 @@ fn timeline_charts_draw_events_coloured_by_group() {
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(e.items.is_empty(), "{:?}", e.items);
     assert!(
-        out.contains("<figure class=\"report-figure\" id=\"fig-tl\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart report-chart-timeline\""),
+        out.contains("<figure class=\"report-figure\" id=\"fig-tl\"><span hidden class=\"report-search-mark\">\u{E000}</span><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart report-chart-timeline\""),
         "{out}"
     );
     // No unit: the caption is the title alone.
