@@ -96,6 +96,28 @@
     return section;
   }
 
+  /**
+   * Emoji the PDF's fonts have no glyph for, and the plain sign they print as (Chromium would
+   * print an empty box; a colour emoji font would become a bitmap). The sign is set in the
+   * regular weight: in bold text Chromium would embolden it into a Type 3 font.
+   */
+  const PLAIN_SIGNS = new Map([['✅', '✔']]);
+
+  function plainSigns(root) {
+    const pattern = new RegExp(`(${[...PLAIN_SIGNS.keys()].join('|')})`, 'u');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (pattern.test(node.data)) found.push(node);
+    }
+    for (const node of found) {
+      const parts = node.data.split(pattern).map((part) =>
+        PLAIN_SIGNS.has(part) ? element('span', 'pdf-sign', PLAIN_SIGNS.get(part)) : part,
+      );
+      node.replaceWith(...parts);
+    }
+  }
+
   /** Download links become the address of the data, so a printed page says where it is. */
   function printableDownloads(root, siteUrl) {
     for (const link of root.querySelectorAll('a.report-download')) {
@@ -165,6 +187,7 @@
     });
 
     printableDownloads(body, edition.siteUrl);
+    plainSigns(body);
     const front = [cover(edition), contents.section];
     if (figureCount > 0) front.push(figures.section);
     if (tableCount > 0) front.push(tables.section);
