@@ -23,7 +23,9 @@ use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
 /// Every placeholder name the report expands.
-pub const NAMES: &[&str] = &["table", "value", "chart", "ref", "pending", "progress"];
+pub const NAMES: &[&str] = &[
+    "table", "value", "chart", "ref", "pending", "remark", "progress",
+];
 
 /// The preprocessor, named `report` in book.toml.
 #[derive(Debug, Default, Clone, Copy)]
@@ -299,6 +301,28 @@ fn report(
             "[report] 已删去编辑备注 {}:{}  {}",
             r.file, r.line, r.note
         );
+    }
+    // Remarks live on the progress page, which a final build does not have: say where they
+    // are, so that none is dropped unseen.
+    if config.mode == report_core::config::Mode::Final {
+        let remarks: Vec<String> = outlines
+            .iter()
+            .flat_map(|o| {
+                o.remarks
+                    .iter()
+                    .map(move |r| format!("  {}:{}  {}", o.file, r.line, r.text))
+            })
+            .collect();
+        if !remarks.is_empty() {
+            let _ = writeln!(
+                log,
+                "[report] 定稿不显示这 {} 条进度备注（{{{{#remark}}}} 只出现在编写进度页）：",
+                remarks.len()
+            );
+            for r in &remarks {
+                let _ = writeln!(log, "{r}");
+            }
+        }
     }
     let typed_fail = config.mode != report_core::config::Mode::Draft;
     for e in &errors {

@@ -8,8 +8,8 @@ use report_core::pending::{PendingItem, PendingKind};
 use report_core::suggest::did_you_mean;
 use report_core::text::{escape_html, escape_markdown, page_href};
 
-use crate::PendingConfig;
 use crate::outline::{Outline, section_at, section_path};
+use crate::{PendingConfig, Remark};
 
 /// What `{{#progress}}` expands to, for a page at the book's root.
 ///
@@ -35,6 +35,7 @@ pub fn progress_page(
     page.summary(&mut out);
     page.completion(&mut out);
     page.elsewhere(&mut out);
+    page.other_remarks(&mut out);
     page.characters(&mut out);
     page.editorial(&mut out);
     out.truncate(out.trim_end().len());
@@ -312,15 +313,19 @@ impl<'a> Page<'a> {
     }
 
     fn chapter_link(&self, c: usize) -> String {
-        let o = &self.outlines[c];
+        self.chapter_link_text(c, &self.outlines[c].name)
+    }
+
+    /// A link to chapter `c` that reads `text`.
+    fn chapter_link_text(&self, c: usize, text: &str) -> String {
         if self.html() {
             format!(
                 "<a href=\"{}\">{}</a>",
-                escape_html(&page_href(&o.path)),
-                escape_html(&o.name)
+                escape_html(&page_href(&self.outlines[c].path)),
+                escape_html(text)
             )
         } else {
-            escape_markdown(&o.name)
+            escape_markdown(text)
         }
     }
 
@@ -438,14 +443,11 @@ impl<'a> Page<'a> {
                 let column = (col < columns).then_some(col);
                 let items = cell_items(c, column);
                 *total += items.len();
-                cells.push(if !items.is_empty() {
-                    Cell::Items(items)
-                } else if column.is_some_and(|col| !self.has_column(c, col)) {
-                    Cell::Missing
-                } else if column.is_some() {
-                    Cell::Done
-                } else {
-                    Cell::Empty
+                cells.push(match column {
+                    None => Cell::Notes(items, &self.outlines[c].remarks),
+                    Some(_) if !items.is_empty() => Cell::Items(items),
+                    Some(col) if !self.has_column(c, col) => Cell::Missing,
+                    Some(_) => Cell::Done,
                 });
             }
             rows.push((c, cells));
@@ -489,9 +491,14 @@ impl<'a> Page<'a> {
                             .map(|i| escape_markdown(&self.item_text(i)))
                             .collect::<Vec<_>>()
                             .join("；"),
+                        Cell::Notes(items, remarks) => items
+                            .iter()
+                            .map(|i| escape_markdown(&self.item_text(i)))
+                            .chain(remarks.iter().map(|r| escape_markdown(&r.text)))
+                            .collect::<Vec<_>>()
+                            .join("；"),
                         Cell::Done => "✅".to_string(),
                         Cell::Missing => "—".to_string(),
-                        Cell::Empty => String::new(),
                     }
                 }));
                 markdown_row(out, row.into_iter());
@@ -506,11 +513,32 @@ impl<'a> Page<'a> {
     fn html_cell(&self, cell: &Cell, column: Option<&String>) -> String {
         match cell {
             Cell::Done => "<td class=\"report-progress-done\">✅</td>".to_string(),
-            Cell::Empty => "<td></td>".to_string(),
             Cell::Missing => format!(
                 "<td class=\"report-progress-missing\" title=\"本章没有标题含「{}」的小节\">—</td>",
                 escape_html(column.map_or("", String::as_str))
             ),
+            Cell::Notes(items, remarks) if items.is_empty() && remarks.is_empty() => {
+                "<td class=\"report-progress-notes\"></td>".to_string()
+            }
+            Cell::Notes(items, remarks) => {
+                let mut td = String::from("<td class=\"report-progress-notes\"><ul>");
+                for item in items {
+                    let _ = write!(
+                        td,
+                        "<li class=\"report-progress-open\">{}</li>",
+                        self.item_link(item, &self.item_text(item))
+                    );
+                }
+                for remark in remarks.iter() {
+                    let _ = write!(
+                        td,
+                        "<li class=\"report-progress-remark\">{}</li>",
+                        escape_html(&remark.text)
+                    );
+                }
+                td.push_str("</ul></td>");
+                td
+            }
             Cell::Items(items) => {
                 let mut td = String::from("<td class=\"report-progress-open\"><ul>");
                 for item in items {
@@ -545,6 +573,50 @@ impl<'a> Page<'a> {
             },
         );
         self.list(out, &rest);
+    }
+
+    /// Remarks of chapters without a row, with the section they were written in.
+    fn other_remarks(&self, out: &mut String) {
+        let rest: Vec<(usize, &Remark)> = (0..self.outlines.len())
+            .filter(|c| !self.rows.contains(c))
+            .flat_map(|c| self.outlines[c].remarks.iter().map(move |r| (c, r)))
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.heading(
+            out,
+            if self.rows.is_empty() {
+                "备注"
+            } else {
+                "其他章节的备注"
+            },
+        );
+        if self.html() {
+            out.push_str("<ul class=\"report-progress-list\">\n");
+        }
+        for (c, remark) in rest {
+            let section = section_path(&self.outlines[c], remark.line);
+            if self.html() {
+                let _ = writeln!(
+                    out,
+                    "<li class=\"report-progress-remark\">{}：{}</li>",
+                    self.chapter_link_text(c, &section),
+                    escape_html(&remark.text)
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "- {}：{}",
+                    escape_markdown(&section),
+                    escape_markdown(&remark.text)
+                );
+            }
+        }
+        if self.html() {
+            out.push_str("</ul>\n");
+        }
+        out.push('\n');
     }
 
     /// A list of items grouped by chapter, each with its section path.
@@ -726,8 +798,9 @@ impl<'a> Page<'a> {
 enum Cell<'a> {
     Done,
     Missing,
-    Empty,
     Items(Vec<&'a PendingItem>),
+    /// The 备注 column: items outside every recurring section, and the chapter's remarks.
+    Notes(Vec<&'a PendingItem>, &'a [Remark]),
 }
 
 /// The only recurring section a note names, e.g. 现状 in 现状待整理.

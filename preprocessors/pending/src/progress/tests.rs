@@ -70,8 +70,8 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <caption>各章完成情况（✅ 已完成，— 本章没有此节）</caption>
 <thead><tr><th scope=\"col\">章节</th><th scope=\"col\">现状</th><th scope=\"col\">挑战</th><th scope=\"col\">政策</th><th scope=\"col\">备注</th></tr></thead>
 <tbody>
-<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><ul><li><a href=\"trade.html#pending-14\" title=\"现状待整理\">现状待整理</a></li><li><a href=\"trade.html#pending-47\" title=\"缺数据：trade 2024年 出口额\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-done\">✅</td><td></td></tr>
-<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\">✅</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\" title=\"空章节：「挑战」尚无正文\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\" title=\"本章没有标题含「政策」的小节\">—</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-72\" title=\"差一个调研\">差一个调研</a></li></ul></td></tr>
+<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><ul><li><a href=\"trade.html#pending-14\" title=\"现状待整理\">现状待整理</a></li><li><a href=\"trade.html#pending-47\" title=\"缺数据：trade 2024年 出口额\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-notes\"></td></tr>
+<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\">✅</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\" title=\"空章节：「挑战」尚无正文\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\" title=\"本章没有标题含「政策」的小节\">—</td><td class=\"report-progress-notes\"><ul><li class=\"report-progress-open\"><a href=\"coop/tech%20&amp;%20co.html#pending-72\" title=\"差一个调研\">差一个调研</a></li></ul></td></tr>
 </tbody>
 <tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\">2</td><td class=\"report-num\">1</td><td class=\"report-num\">0</td><td class=\"report-num\">1</td></tr></tfoot>
 </table>
@@ -295,4 +295,58 @@ fn items_of_unknown_chapters_are_logged_and_listed_last() {
         page.contains("- 引言：补充研究方法\n- draft.md：待完善\n"),
         "{page}"
     );
+}
+
+#[test]
+fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
+    let cfg = PendingConfig::default();
+    let chapters = [
+        (
+            "capacity.md",
+            "产能合作",
+            "# 产能合作\n\n## 现状\n\n正文。\n{{#remark 其他的挑战和政策<目前>没想到}}\n\n## 挑战\n\n挑战。\n\n## 政策\n\n政策。\n",
+        ),
+        (
+            "conclusion.md",
+            "结论",
+            "# 结论\n\n## 建议\n\n{{#remark 待研究组确认}}\n建议。\n",
+        ),
+    ];
+    let outlines: Vec<Outline> = chapters
+        .iter()
+        .map(|(path, name, source)| {
+            let scan = scan(source, &["pending", "remark"]);
+            let file = format!("book/{path}");
+            outline(
+                &cfg,
+                &Chapter {
+                    file: &file,
+                    path,
+                    name,
+                    source,
+                    scan: &scan,
+                },
+            )
+        })
+        .collect();
+    let html = progress_page(&cfg, &outlines, &[], Target::Html);
+    assert!(
+        html.contains("<td class=\"report-progress-notes\"><ul><li class=\"report-progress-remark\">其他的挑战和政策&lt;目前&gt;没想到</li></ul></td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("## 其他章节的备注\n\n<ul class=\"report-progress-list\">\n<li class=\"report-progress-remark\"><a href=\"conclusion.html\">结论 › 建议</a>：待研究组确认</li>\n</ul>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("全书暂无待办事项"),
+        "a remark is not pending work: {html}"
+    );
+
+    let md = progress_page(&cfg, &outlines, &[], Target::Markdown);
+    assert!(
+        md.contains("| 产能合作 | ✅ | ✅ | ✅ | 其他的挑战和政策\\<目前\\>没想到 |"),
+        "{md}"
+    );
+    assert!(md.contains("- 结论 › 建议：待研究组确认\n"), "{md}");
 }

@@ -1,0 +1,299 @@
+//! A parsed dataset: columns, rows and where each came from, for messages.
+
+use std::collections::HashMap;
+
+use super::{Cell, Meta, parse_cell};
+use crate::format::decimals_written;
+use crate::suggest::did_you_mean;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: String,
+    /// Every present cell is a number.
+    pub numeric: bool,
+    /// Decimals of values computed from the column (totals, differences): from the
+    /// metadata, else the most written in the column.
+    pub decimals: usize,
+    pub unit: String,
+}
+
+/// A parsed dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The id writers use: the path under the data folder without extension.
+    pub id: String,
+    /// The data file as the writer knows it, e.g. `book/data/trade/totals.csv`.
+    pub file: String,
+    /// The data file relative to the book's source folder, for download links.
+    pub href: String,
+    pub meta: Meta,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Line of each row in the data file (the header is line 1), for messages.
+    pub row_lines: Vec<usize>,
+    pub key: usize,
+    /// Index of the per-row `单位` column, if any.
+    pub unit_column: Option<usize>,
+    /// Row by key, for lookups in large datasets; the first of duplicate keys wins.
+    row_index: HashMap<String, usize>,
+    /// Row names that occur more than once, with their rows: looking one up is ambiguous.
+    duplicate_keys: HashMap<String, Vec<usize>>,
+}
+
+/// Column name that gives each row its own unit (fact sheets).
+pub const UNIT_COLUMN: &str = "单位";
+
+impl Dataset {
+    /// The index of column `name`, or an error with a did-you-mean.
+    pub fn column(&self, name: &str) -> Result<usize, String> {
+        self.columns
+            .iter()
+            .position(|c| c.name == name)
+            .ok_or_else(|| {
+                let names = self.columns.iter().map(|c| c.name.as_str());
+                let mut msg = format!("数据集「{}」没有「{name}」这一列", self.id);
+                match did_you_mean(name, names) {
+                    Some(s) => msg.push_str(&format!("，是不是想写「{s}」？")),
+                    None => {
+                        msg.push_str(&format!("。现有的列：{}", self.column_names().join("、")))
+                    }
+                }
+                msg
+            })
+    }
+
+    /// The index of the row whose key is `key`, or an error with a did-you-mean.
+    pub fn row(&self, key: &str) -> Result<usize, String> {
+        if let Some(rows) = self.duplicate_keys.get(key) {
+            let places: Vec<String> = rows.iter().map(|&r| self.position(r)).collect();
+            return Err(format!(
+                "「{key}」在数据集「{}」的「{}」列出现了{}次（{}）；请让行名唯一，或用 where= 筛选",
+                self.id,
+                self.columns[self.key].name,
+                rows.len(),
+                places.join("、")
+            ));
+        }
+        self.row_index.get(key).copied().ok_or_else(|| {
+            let keys: Vec<&str> = self.rows.iter().map(|r| r[self.key].label()).collect();
+            let mut msg = format!(
+                "数据集「{}」的「{}」列里没有「{key}」这一行",
+                self.id, self.columns[self.key].name
+            );
+            match did_you_mean(key, keys.iter().copied()) {
+                Some(s) => msg.push_str(&format!("，是不是想写「{s}」？")),
+                None if keys.len() <= 12 => {
+                    msg.push_str(&format!("。现有的行：{}", keys.join("、")))
+                }
+                None => {}
+            }
+            msg
+        })
+    }
+
+    pub fn column_names(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// The label of row `row` (its key cell).
+    pub fn row_label(&self, row: usize) -> &str {
+        self.rows[row][self.key].label()
+    }
+
+    /// The number in a cell: `Ok(None)` when missing, an error naming file, row and
+    /// column when the cell holds text.
+    pub fn number(&self, row: usize, col: usize) -> Result<Option<f64>, String> {
+        match &self.rows[row][col] {
+            Cell::Number { value, .. } => Ok(Some(*value)),
+            Cell::Missing => Ok(None),
+            Cell::Text(t) => Err(format!(
+                "{}的「{t}」不是数字；请填写数字，或留空/写“待补充”表示缺失",
+                self.locate(row, col)
+            )),
+        }
+    }
+
+    /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
+    pub fn unit(&self, row: usize, col: usize) -> &str {
+        // A cell written as a percentage is one, whatever its column says.
+        if let Cell::Number { text, .. } = &self.rows[row][col]
+            && text.ends_with(['%', '％'])
+        {
+            return "%";
+        }
+        if let Some(u) = self.unit_column
+            && let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u]
+        {
+            return t;
+        }
+        &self.columns[col].unit
+    }
+
+    /// Decimals to print a cell with: the column's `decimals` from the metadata if set,
+    /// else as many as the cell was written with, so no figure claims more precision than
+    /// its source gave (1079.6 stays 1079.6 beside 1020.56).
+    pub fn decimals(&self, row: usize, col: usize) -> usize {
+        let declared = self
+            .meta
+            .columns
+            .get(&self.columns[col].name)
+            .and_then(|c| c.decimals);
+        match (&self.rows[row][col], declared) {
+            (_, Some(d)) => d,
+            (Cell::Number { text, .. }, None) => decimals_written(text),
+            _ => self.columns[col].decimals,
+        }
+    }
+
+    /// A missing cell as both readers and writers understand it:
+    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
+    pub fn missing_note(&self, row: usize, col: usize) -> String {
+        format!(
+            "「{}」的「{}」（{} {}）",
+            self.row_label(row),
+            self.columns[col].name,
+            self.file,
+            self.position(row)
+        )
+    }
+
+    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array.
+    pub fn position(&self, row: usize) -> String {
+        if self.file.ends_with(".json") {
+            format!("第{}项", self.row_lines[row])
+        } else {
+            format!("第{}行", self.row_lines[row])
+        }
+    }
+
+    /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
+    pub fn locate(&self, row: usize, col: usize) -> String {
+        format!(
+            "{} {}「{}」列",
+            self.file,
+            self.position(row),
+            self.columns[col].name
+        )
+    }
+
+    pub(super) fn from_table(
+        id: &str,
+        file: String,
+        href: String,
+        meta: Meta,
+        header: Vec<String>,
+        records: Vec<(usize, Vec<String>)>,
+    ) -> Result<Dataset, String> {
+        if header.iter().all(|h| h.trim().is_empty()) {
+            return Err(format!("{file} 没有表头：第一行应为列名"));
+        }
+        let mut seen = HashMap::new();
+        for (i, h) in header.iter().enumerate() {
+            if h.trim().is_empty() {
+                return Err(format!(
+                    "{file} 第1行第{}列的列名为空；请为每一列起名",
+                    i + 1
+                ));
+            }
+            if let Some(j) = seen.insert(h.trim(), i) {
+                return Err(format!(
+                    "{file} 第1行有两列都叫「{}」（第{}列和第{}列）；列名不能重复",
+                    h.trim(),
+                    j + 1,
+                    i + 1
+                ));
+            }
+        }
+        for name in meta.columns.keys() {
+            if !header.iter().any(|h| h.trim() == name) {
+                let msg = format!("{file} 的元数据写了 [columns.{name}]，但数据里没有这一列");
+                return Err(match did_you_mean(name, header.iter().map(|h| h.trim())) {
+                    Some(s) => format!("{msg}，是不是想写「{s}」？"),
+                    None => msg,
+                });
+            }
+        }
+        let key = match &meta.key {
+            None => 0,
+            Some(k) => header
+                .iter()
+                .position(|h| h.trim() == k)
+                .ok_or_else(|| format!("{file} 的元数据 key = \"{k}\" 不是数据里的列名"))?,
+        };
+        let width = header.len();
+        let mut rows = Vec::with_capacity(records.len());
+        let mut row_lines = Vec::with_capacity(records.len());
+        for (line, record) in records {
+            if record.len() > width && record[width..].iter().any(|c| !c.trim().is_empty()) {
+                return Err(format!(
+                    "{file} 第{line}行有{}个值，但表头只有{width}列；请检查是否多了逗号",
+                    record.len()
+                ));
+            }
+            let mut cells: Vec<Cell> = record.iter().take(width).map(|t| parse_cell(t)).collect();
+            cells.resize(width, Cell::Missing);
+            rows.push(cells);
+            row_lines.push(line);
+        }
+        let mut row_index = HashMap::with_capacity(rows.len());
+        let mut duplicate_keys: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            let label = row[key].label();
+            if let Some(&first) = row_index.get(label) {
+                duplicate_keys
+                    .entry(label.to_string())
+                    .or_insert_with(|| vec![first])
+                    .push(i);
+            } else {
+                row_index.insert(label.to_string(), i);
+            }
+        }
+        let unit_column = header.iter().position(|h| h.trim() == UNIT_COLUMN);
+        let columns = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let name = h.trim().to_string();
+                let cm = meta.columns.get(&name).cloned().unwrap_or_default();
+                let mut decimals = 0;
+                let (mut numbers, mut texts) = (0, 0);
+                for r in &rows {
+                    match &r[i] {
+                        Cell::Number { text, .. } => {
+                            numbers += 1;
+                            decimals = decimals.max(decimals_written(text));
+                        }
+                        Cell::Text(_) => texts += 1,
+                        Cell::Missing => {}
+                    }
+                }
+                // A column of numbers with a stray text cell (约1080) stays numeric, so the
+                // stray cell is reported where it is used rather than turning the column
+                // into labels.
+                let declared = cm.unit.is_some() || cm.decimals.is_some();
+                let numeric = i != key
+                    && Some(i) != unit_column
+                    && (numbers > 0 && numbers >= texts || declared && numbers + texts > 0);
+                Column {
+                    name,
+                    numeric,
+                    decimals: cm.decimals.unwrap_or(decimals),
+                    unit: cm.unit.or_else(|| meta.unit.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(Dataset {
+            id: id.to_string(),
+            file,
+            href,
+            meta,
+            columns,
+            rows,
+            row_lines,
+            key,
+            unit_column,
+            row_index,
+            duplicate_keys,
+        })
+    }
+}
