@@ -5,6 +5,7 @@
 //! that fails becomes an error box in its place and a [`Diagnostic`], never nothing.
 
 mod chart;
+pub mod download;
 mod numbering;
 mod search;
 mod select;
