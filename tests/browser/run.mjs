@@ -1,6 +1,7 @@
 // Browser tests of the built report, in Debian's headless Chromium through playwright-core.
 //
-//   BOOK_DIR        the built HTML book (default: ../../target/book)
+//   BOOK_DIR        the built HTML book (default: ../../target/book/html, where mdBook writes
+//                   it beside the report's companion renderer; ../../target/book if absent)
 //   SCREENSHOT_DIR  where screenshots go (default: ../../target/browser)
 //   CHROMIUM        the browser binary (default: /usr/bin/chromium; never downloaded)
 //
@@ -17,7 +18,10 @@ import { serve } from './server.mjs';
 import { tests as searchTests } from './search.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BOOK_DIR = resolve(process.env.BOOK_DIR ?? join(here, '../../target/book'));
+const BUILD_DIR = join(here, '../../target/book');
+const BOOK_DIR = resolve(
+  process.env.BOOK_DIR ?? (existsSync(join(BUILD_DIR, 'html/index.html')) ? join(BUILD_DIR, 'html') : BUILD_DIR),
+);
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? join(here, '../../target/browser'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TEST_TIMEOUT_MS = 90_000;

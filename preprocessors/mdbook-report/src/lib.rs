@@ -6,13 +6,17 @@
 //! scanned once on its original source; every feature returns byte-span edits on it, and
 //! they are applied together, so the writer's line numbers hold everywhere.
 
+pub mod editions;
+pub mod render;
+
 use std::fmt::Write as _;
 
 use anyhow::{Context as _, bail};
+use editions::EditionsConfig;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use report_core::callout;
-use report_core::config::{ReportConfig, Target};
+use report_core::config::{Mode, ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
@@ -36,6 +40,11 @@ impl Preprocessor for ReportPreprocessor {
         "report"
     }
 
+    /// The companion renderer reads the book's files, not its chapters.
+    fn supports_renderer(&self, renderer: &str) -> anyhow::Result<bool> {
+        Ok(renderer != editions::RENDERER)
+    }
+
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> anyhow::Result<Book> {
         let config: ReportConfig = ctx
             .config
@@ -43,7 +52,12 @@ impl Preprocessor for ReportPreprocessor {
             .context("book.toml 的 [preprocessor.report] 有误")?
             .unwrap_or_default();
         let src = ctx.config.book.src.to_string_lossy().replace('\\', "/");
-        let store = Store::new(ctx.root.join(&ctx.config.book.src), &src, &config.data_dir);
+        let src_dir = ctx.root.join(&ctx.config.book.src);
+        // Editions first: a chapter a build leaves out counts nowhere (numbers, progress).
+        let edition_config = EditionsConfig::load(&ctx.config, &src_dir)?;
+        let left_out = editions::leave_out(&mut book, &edition_config.left_out(config.mode));
+        eprint!("{}", editions::log_line(config.mode, &left_out, &src));
+        let store = Store::new(src_dir, &src, &config.data_dir);
         let outcome = process(
             &config,
             Target::for_renderer(&ctx.renderer),
@@ -54,6 +68,10 @@ impl Preprocessor for ReportPreprocessor {
         eprint!("{}", outcome.log);
         if let Some(failure) = outcome.failure {
             bail!(failure);
+        }
+        if config.mode != Mode::Draft && ctx.renderer == "html" {
+            let title = ctx.config.book.title.as_deref().unwrap_or_default();
+            editions::link_pdf(&mut book, &edition_config.pdf, title);
         }
         Ok(book)
     }
