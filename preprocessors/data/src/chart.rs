@@ -15,7 +15,8 @@ use report_core::format::{MISSING, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::table::{Formatted, fallback_html, percent};
+use crate::download::{self, Cell};
+use crate::table::{Formatted, fallback_html, percent, percent_cell};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
 
@@ -33,6 +34,8 @@ struct Plot {
     line_decimals: usize,
     headings: Vec<String>,
     rows: Vec<Vec<Formatted>>,
+    /// The same rows as the download holds them: numbers as numbers.
+    data: Vec<Vec<Cell>>,
     /// Whether the table's columns after the first hold numbers (right-aligned).
     numeric: bool,
 }
@@ -81,6 +84,7 @@ pub(crate) fn render(
         line_decimals,
         headings,
         rows: table_rows,
+        data,
         numeric,
     } = plot;
     let chart = Chart {
@@ -102,7 +106,13 @@ pub(crate) fn render(
         } else {
             format!("{full_title}（单位：{unit}）")
         };
-    let source = source_line(ctx, chapter, &ds, args.get("note"));
+    let shown = download::Shown {
+        title: chart.title.clone(),
+        unit: (!unit.is_empty()).then(|| unit.clone()),
+        headings: headings.clone(),
+        rows: data,
+    };
+    let source = source_line(ctx, chapter, &ds, args.get("note"), shown);
     missing.sort();
     missing.dedup();
     let text = match ctx.target {
@@ -203,11 +213,13 @@ fn numeric(
             .unwrap_or(0)
     });
     let mut series = Vec::with_capacity(ys.len());
+    let mut series_cells = Vec::with_capacity(ys.len());
     let mut unit = String::new();
     for &y in &ys {
         let col = &ds.columns[y];
         let mut values = Vec::with_capacity(rows.len());
         let mut labels = Vec::with_capacity(rows.len());
+        let mut cells = Vec::with_capacity(rows.len());
         for &r in rows {
             match ds.number(r, y)? {
                 Some(v) => {
@@ -215,11 +227,19 @@ fn numeric(
                     unit = u;
                     values.push(Some(fmt.scaled(v, ds.unit(r, y))));
                     labels.push(text);
+                    cells.push(Cell::number(
+                        fmt,
+                        v,
+                        ds.unit(r, y),
+                        ds.decimals(r, y),
+                        false,
+                    ));
                 }
                 None => {
                     missing.push(ds.missing_note(r, y));
                     values.push(None);
                     labels.push(MISSING.to_string());
+                    cells.push(Cell::Missing);
                 }
             }
         }
@@ -228,6 +248,7 @@ fn numeric(
             values,
             labels,
         });
+        series_cells.push(cells);
     }
     if unit.is_empty() {
         unit = fmt.apply(0.0, &ds.columns[ys[0]].unit, 0).1;
@@ -252,6 +273,10 @@ fn numeric(
             Some(column_series(ds, rows, ds.column(name)?, fmt, missing)?)
         }
         (_, Some(_)) => return Err("line= 只用于 kind=bar-line".into()),
+    };
+    let (line, line_cells) = match line {
+        Some((series, cells)) => (Some(series), Some(cells)),
+        None => (None, None),
     };
     let (line_unit, line_decimals) = match (&line, args.get("line")) {
         (Some(_), Some(_)) if line_is_yoy => (
@@ -284,6 +309,20 @@ fn numeric(
             row
         })
         .collect();
+    let data = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| {
+            let mut row = vec![Cell::text(&Some(ds.rows[r][x].label().to_string()))];
+            row.extend(
+                series_cells
+                    .iter()
+                    .chain(&line_cells)
+                    .map(|cells| cells[i].clone()),
+            );
+            row
+        })
+        .collect();
     Ok(Plot {
         series,
         unit,
@@ -293,6 +332,7 @@ fn numeric(
         line_decimals,
         headings,
         rows: table_rows,
+        data,
         numeric: true,
     })
 }
@@ -389,6 +429,10 @@ fn timeline(
             row.push(Some(text));
             row
         })
+        .collect::<Vec<Vec<Formatted>>>();
+    let data = table_rows
+        .iter()
+        .map(|row| row.iter().map(Cell::text).collect())
         .collect();
     Ok(Plot {
         series,
@@ -399,6 +443,7 @@ fn timeline(
         line_decimals: 0,
         headings,
         rows: table_rows,
+        data,
         numeric: false,
     })
 }
@@ -427,9 +472,10 @@ fn yoy_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
-) -> Result<Series, String> {
+) -> Result<(Series, Vec<Cell>), String> {
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
+    let mut cells = Vec::with_capacity(rows.len());
     for &r in rows {
         let value = match calc::previous_period(ds, r) {
             None => None,
@@ -440,13 +486,15 @@ fn yoy_series(
             }
         };
         labels.push(value.map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)));
+        cells.push(value.map_or(Cell::Missing, |v| percent_cell(v, fmt, true)));
         values.push(value);
     }
-    Ok(Series {
+    let series = Series {
         name: format!("{}同比", ds.columns[col].name),
         values,
         labels,
-    })
+    };
+    Ok((series, cells))
 }
 
 /// A column drawn as the line of a bar-line chart (a percentage column, say).
@@ -456,12 +504,13 @@ fn column_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
-) -> Result<Series, String> {
+) -> Result<(Series, Vec<Cell>), String> {
     if !ds.columns[col].numeric {
         return Err(format!("line=「{}」不是数字列", ds.columns[col].name));
     }
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
+    let mut cells = Vec::with_capacity(rows.len());
     for &r in rows {
         match ds.number(r, col)? {
             Some(v) => {
@@ -469,17 +518,20 @@ fn column_series(
                 let decimals = fmt.decimals.unwrap_or(ds.decimals(r, col));
                 values.push(Some(v));
                 labels.push(format_number(v, decimals, fmt.sign, fmt.grouping));
+                cells.push(Cell::unscaled(fmt, v, ds.decimals(r, col), false));
             }
             None => {
                 missing.push(ds.missing_note(r, col));
                 values.push(None);
                 labels.push(MISSING.to_string());
+                cells.push(Cell::Missing);
             }
         }
     }
-    Ok(Series {
+    let series = Series {
         name: ds.columns[col].name.clone(),
         values,
         labels,
-    })
+    };
+    Ok((series, cells))
 }

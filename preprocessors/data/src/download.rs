@@ -21,6 +21,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use report_core::format::{Grouping, MISSING, NumberFormat};
 use report_core::text::escape_html;
 
 /// The folder of the downloads in the HTML output, and of the generated files in the
@@ -46,9 +47,81 @@ pub enum Cell {
         signed: bool,
         /// Printed with thousands separators when large.
         grouped: bool,
+        /// The unit printed after it, when each row has its own (fact sheets).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
     },
     /// Shown as `—`.
     Missing,
+}
+
+impl Cell {
+    /// A text cell as the page shows it; `None` and `—` are missing.
+    pub(crate) fn text(shown: &Option<String>) -> Cell {
+        match shown.as_deref() {
+            None | Some(MISSING) => Cell::Missing,
+            Some(text) => Cell::Text(text.to_string()),
+        }
+    }
+
+    /// `value` (in `unit`, written with `decimals` places) as `fmt` prints it: rescaled,
+    /// without its sign under `abs`, with the decimals `fmt` asks for.
+    pub(crate) fn number(
+        fmt: &NumberFormat,
+        value: f64,
+        unit: &str,
+        decimals: usize,
+        signed: bool,
+    ) -> Cell {
+        let value = fmt.scaled(value, unit);
+        Cell::Number {
+            value: if fmt.abs { value.abs() } else { value },
+            decimals: fmt.decimals.unwrap_or(decimals),
+            signed: signed || fmt.sign,
+            grouped: fmt.grouping != Grouping::Never,
+            unit: None,
+        }
+    }
+
+    /// `value` with `fmt`'s decimals and sign but neither rescaled nor made absolute:
+    /// derived percentages and the line of a bar-line chart.
+    pub(crate) fn unscaled(fmt: &NumberFormat, value: f64, decimals: usize, signed: bool) -> Cell {
+        let plain = NumberFormat {
+            scale: None,
+            abs: false,
+            ..fmt.clone()
+        };
+        Cell::number(&plain, value, "", decimals, signed)
+    }
+
+    /// The same number with its own unit after it.
+    pub(crate) fn with_unit(self, own: &str) -> Cell {
+        match self {
+            Cell::Number {
+                value,
+                decimals,
+                signed,
+                grouped,
+                ..
+            } => Cell::Number {
+                value,
+                decimals,
+                signed,
+                grouped,
+                unit: (!own.is_empty()).then(|| own.to_string()),
+            },
+            other => other,
+        }
+    }
+}
+
+/// What a table or chart shows, as its placeholder hands it over: its number and title,
+/// the unit its caption gives, the headings and the cells in display order.
+pub(crate) struct Shown {
+    pub title: String,
+    pub unit: Option<String>,
+    pub headings: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
 /// What a table or chart shows, ready to become files.
@@ -159,6 +232,11 @@ impl Downloads {
         Link { stem, save_as }
     }
 
+    /// The distinct slices, by file name.
+    pub fn slices(&self) -> BTreeMap<String, Slice> {
+        self.slices.borrow().clone()
+    }
+
     /// How many distinct slices there are.
     pub fn len(&self) -> usize {
         self.slices.borrow().len()
@@ -177,6 +255,11 @@ impl Downloads {
             .map_err(|e| format!("无法写入 {}：{e}", folder.join(LIST_FILE).display()))
     }
 }
+
+/// Makes a file from a slice.
+type Maker = fn(&Slice) -> Result<Vec<u8>, String>;
+/// The files of each slice, by extension.
+const MAKERS: [(&str, Maker); 2] = [("xlsx", xlsx::write), ("csv", csv::write)];
 
 /// What [`publish`] did.
 #[derive(Debug, Default, PartialEq)]
@@ -217,9 +300,7 @@ pub fn publish(folder: &Path, html: &Path) -> Result<Published, String> {
     let mut wanted = HashSet::with_capacity(slices.len() * 2 + 1);
     wanted.insert(STAMP_FILE.to_string());
     for (stem, slice) in &slices {
-        let files: [(&str, fn(&Slice) -> Result<Vec<u8>, String>); 2] =
-            [("xlsx", xlsx::write), ("csv", csv::write)];
-        for (ext, make) in files {
+        for (ext, make) in MAKERS {
             let name = format!("{stem}.{ext}");
             let cached = cache.join(&name);
             if !cached.is_file() {

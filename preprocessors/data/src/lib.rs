@@ -24,6 +24,7 @@ use report_core::pending::{PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::escape_html;
 
+pub use download::Downloads;
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
 
@@ -45,6 +46,8 @@ pub struct Context<'a> {
     pub store: &'a Store,
     pub target: Target,
     pub numbering: &'a Numbering,
+    /// The data each table and chart offers for download.
+    pub downloads: &'a Downloads,
 }
 
 /// The result of expanding one chapter.
@@ -177,12 +180,14 @@ pub(crate) fn root_prefix(chapter_path: &str) -> String {
     "../".repeat(chapter_path.matches('/').count())
 }
 
-/// The 数据来源 line with the download link, shared by tables and charts.
+/// The 数据来源 line with the links to download the data shown, shared by tables and
+/// charts: what `shown` holds is registered as a download.
 pub(crate) fn source_line(
     ctx: &Context,
     chapter: &Chapter,
     ds: &Dataset,
     note: Option<&str>,
+    shown: download::Shown,
 ) -> String {
     let meta = &ds.meta;
     let mut text = format!("数据来源：{}", meta.source);
@@ -190,36 +195,42 @@ pub(crate) fn source_line(
         text.push_str(&format!("（数据截至{as_of}）"));
     }
     text.push('。');
-    let extra: Vec<&str> = note.into_iter().chain(meta.notes.as_deref()).collect();
-    let ext = ds.href.rsplit('.').next().unwrap_or("csv").to_uppercase();
+    let notes: Vec<String> = note
+        .into_iter()
+        .chain(meta.notes.as_deref())
+        .map(str::to_string)
+        .collect();
+    let link = ctx.downloads.add(download::Slice {
+        dataset: ds.id.clone(),
+        title: shown.title,
+        unit: shown.unit,
+        source: text.clone(),
+        notes: notes.clone(),
+        headings: shown.headings,
+        rows: shown.rows,
+    });
+    let root = root_prefix(chapter.path);
     match ctx.target {
         Target::Html => {
             let mut html = format!("<p class=\"report-source\">{}", escape_html(&text));
-            for n in extra {
+            for n in &notes {
                 html.push_str(&format!(
                     "<span class=\"report-note\">注：{}</span>",
                     escape_html(n)
                 ));
             }
             html.push(' ');
-            html.push_str(&search::left_out(&format!(
-                "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
-                root_prefix(chapter.path),
-                escape_html(&ds.href)
-            )));
+            html.push_str(&search::left_out(&link.html(&root)));
             html.push_str("</p>");
             html
         }
         Target::Markdown => {
             let mut md = report_core::text::escape_markdown(&text);
-            for n in extra {
+            for n in &notes {
                 md.push_str(&format!(" 注：{}", report_core::text::escape_markdown(n)));
             }
-            md.push_str(&format!(
-                " [下载数据（{ext}）]({}{})",
-                root_prefix(chapter.path),
-                ds.href
-            ));
+            md.push(' ');
+            md.push_str(&link.markdown(&root));
             md
         }
     }

@@ -23,7 +23,7 @@ use report_core::edit::{self, Edit};
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::scan::{self, MDBOOK_NAMES, Scan};
 use report_core::suggest::did_you_mean;
-use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
+use report_data::{Downloads, Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
 /// Every placeholder name the report expands.
@@ -69,6 +69,22 @@ impl Preprocessor for ReportPreprocessor {
         if let Some(failure) = outcome.failure {
             bail!(failure);
         }
+        // The companion renderer makes the download files from this list: the HTML
+        // renderer, which runs first, would delete anything written into its output.
+        if ctx.renderer == "html"
+            && ctx
+                .config
+                .contains_key(&format!("output.{}", editions::RENDERER))
+        {
+            let folder = ctx
+                .root
+                .join(&ctx.config.build.build_dir)
+                .join(editions::RENDERER);
+            outcome
+                .downloads
+                .write_list(&folder)
+                .map_err(anyhow::Error::msg)?;
+        }
         if config.mode != Mode::Draft && ctx.renderer == "html" {
             let title = ctx.config.book.title.as_deref().unwrap_or_default();
             editions::link_pdf(&mut book, &edition_config.pdf, title);
@@ -88,6 +104,8 @@ pub struct Outcome {
     pub pending: Vec<PendingItem>,
     /// Editorial notes a publish build removed from the pages.
     pub removed: Vec<PendingItem>,
+    /// The data the tables and charts offer for download.
+    pub downloads: Downloads,
 }
 
 struct Work {
@@ -138,10 +156,12 @@ pub fn process(
         number: w.number,
         scan: &w.scan,
     }));
+    let downloads = Downloads::new();
     let data_ctx = report_data::Context {
         store,
         target,
         numbering: &numbering,
+        downloads: &downloads,
     };
     let typed = TypedNumbers::build(store, typed_config);
     let mut warnings = Vec::new();
@@ -231,7 +251,9 @@ pub fn process(
         }
     });
 
-    Ok(report(config, &outlines, errors, warnings, items, removed))
+    let mut outcome = report(config, &outlines, errors, warnings, items, removed);
+    outcome.downloads = downloads;
+    Ok(outcome)
 }
 
 /// What must not pass silently: misspelt placeholder names, placeholders left open, and
@@ -409,5 +431,6 @@ fn report(
         warnings,
         pending,
         removed,
+        downloads: Downloads::new(),
     }
 }

@@ -34,8 +34,15 @@ fn cell(cell: &Cell) -> String {
         // The value as the page rounds it; no separators or plus sign, which would turn
         // it into text in some locales.
         Cell::Number {
-            value, decimals, ..
-        } => format_number(*value, *decimals, false, Grouping::Never),
+            value,
+            decimals,
+            unit,
+            ..
+        } => format!(
+            "{}{}",
+            format_number(*value, *decimals, false, Grouping::Never),
+            unit.as_deref().unwrap_or_default()
+        ),
         Cell::Missing => MISSING.to_string(),
     }
 }

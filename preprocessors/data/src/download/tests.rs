@@ -12,6 +12,7 @@ fn number(value: f64, decimals: usize) -> Cell {
         decimals,
         signed: false,
         grouped: true,
+        unit: None,
     }
 }
 
@@ -33,6 +34,7 @@ fn sample() -> Slice {
                     decimals: 1,
                     signed: true,
                     grouped: true,
+                    unit: None,
                 },
             ],
             vec![Cell::Text("=SUM(A1)".into()), Cell::Missing, Cell::Missing],
@@ -57,7 +59,10 @@ fn the_workbook_holds_title_unit_source_and_numbers_with_the_shown_decimals() {
     let text = |s: &str| Some(Data::String(s.to_string()));
     assert_eq!(cell(0, 0), text("表3-1 中国药械产品进出口额"));
     assert_eq!(cell(1, 0), text("单位：亿美元"));
-    assert_eq!(cell(2, 0), text("数据来源：中国医药保健品进出口商会（数据截至2024年）。"));
+    assert_eq!(
+        cell(2, 0),
+        text("数据来源：中国医药保健品进出口商会（数据截至2024年）。")
+    );
     assert_eq!(cell(3, 0), text("注：2023年进口额待补充"));
     assert_eq!(cell(4, 0), Some(Data::Empty));
     assert_eq!(cell(5, 1), text("出口额"));
@@ -83,9 +88,13 @@ fn the_workbook_holds_title_unit_source_and_numbers_with_the_shown_decimals() {
 
 #[test]
 fn number_formats_follow_the_page() {
-    assert_eq!(xlsx::number_format(0, false, false), "0");
-    assert_eq!(xlsx::number_format(2, false, true), "#,##0.00");
-    assert_eq!(xlsx::number_format(1, true, false), "+0.0;-0.0;0.0");
+    assert_eq!(xlsx::number_format(0, false, false, None), "0");
+    assert_eq!(xlsx::number_format(2, false, true, None), "#,##0.00");
+    assert_eq!(xlsx::number_format(1, true, false, None), "+0.0;-0.0;0.0");
+    assert_eq!(
+        xlsx::number_format(0, false, true, Some("亿\"元")),
+        "#,##0\\亿\\\"\\元"
+    );
 }
 
 #[test]
@@ -187,7 +196,10 @@ fn publishing_makes_each_file_once_and_ships_nothing_stale() {
     let (published, again) = build(&[sample(), second.clone()]);
     assert_eq!(published, Published { files: 4, made: 0 });
     assert_eq!(again, files);
-    assert_eq!(fs::read(html.join(FOLDER).join(&files[0])).unwrap(), first_bytes);
+    assert_eq!(
+        fs::read(html.join(FOLDER).join(&files[0])).unwrap(),
+        first_bytes
+    );
 
     // A slice no page shows any more leaves the output and the kept files.
     let (published, last) = build(&[second]);

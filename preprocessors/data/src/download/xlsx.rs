@@ -36,7 +36,7 @@ fn build(slice: &Slice) -> Result<Vec<u8>, XlsxError> {
         .set_align(FormatAlign::Center)
         .set_border_bottom(FormatBorder::Thin);
     let missing = Format::new().set_align(FormatAlign::Right);
-    let mut numbers: HashMap<(usize, bool, bool), Format> = HashMap::new();
+    let mut numbers: HashMap<String, Format> = HashMap::new();
 
     let mut row = 0u32;
     for (i, line) in slice.preamble().iter().enumerate() {
@@ -66,20 +66,29 @@ fn build(slice: &Slice) -> Result<Vec<u8>, XlsxError> {
                     decimals,
                     signed,
                     grouped,
+                    unit,
                 } => {
+                    let code = number_format(*decimals, *signed, *grouped, unit.as_deref());
                     let format = numbers
-                        .entry((*decimals, *signed, *grouped))
-                        .or_insert_with(|| {
-                            Format::new().set_num_format(number_format(*decimals, *signed, *grouped))
-                        });
+                        .entry(code)
+                        .or_insert_with_key(|code| Format::new().set_num_format(code));
                     sheet.write_number_with_format(row, col16, *value, format)?;
                     if let Some(w) = widths.get_mut(col) {
                         // Digits, separators, sign and point.
-                        *w = w.max(value.abs().log10().max(0.0).floor() * 4.0 / 3.0 + *decimals as f64 + 4.0);
+                        *w = w.max(
+                            value.abs().log10().max(0.0).floor() * 4.0 / 3.0
+                                + *decimals as f64
+                                + 4.0,
+                        );
                     }
                 }
                 Cell::Missing => {
-                    sheet.write_string_with_format(row, col16, report_core::format::MISSING, &missing)?;
+                    sheet.write_string_with_format(
+                        row,
+                        col16,
+                        report_core::format::MISSING,
+                        &missing,
+                    )?;
                 }
             }
         }
@@ -92,13 +101,23 @@ fn build(slice: &Slice) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-/// Excel's number format for a number shown with `decimals` places, a `+` when `signed`
-/// and thousands separators when `grouped`.
-pub(super) fn number_format(decimals: usize, signed: bool, grouped: bool) -> String {
+/// Excel's number format for a number shown with `decimals` places, a `+` when `signed`,
+/// thousands separators when `grouped` and its own `unit` after it.
+pub(super) fn number_format(
+    decimals: usize,
+    signed: bool,
+    grouped: bool,
+    unit: Option<&str>,
+) -> String {
     let mut body = String::from(if grouped { "#,##0" } else { "0" });
     if decimals > 0 {
         body.push('.');
         body.push_str(&"0".repeat(decimals));
+    }
+    // Each character of the unit escaped: a literal, whatever it is.
+    for c in unit.unwrap_or_default().chars() {
+        body.push('\\');
+        body.push(c);
     }
     if signed {
         format!("+{body};-{body};{body}")
@@ -109,9 +128,6 @@ pub(super) fn number_format(decimals: usize, signed: bool, grouped: bool) -> Str
 
 /// A text's width in Excel's character units: Chinese characters count twice.
 fn width(text: &str) -> f64 {
-    let units: usize = text
-        .chars()
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum();
+    let units: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     units as f64 + 2.0
 }
