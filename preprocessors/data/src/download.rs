@@ -308,8 +308,11 @@ pub fn publish(folder: &Path, html: &Path) -> Result<Published, String> {
                 fs::write(&cached, bytes).map_err(|e| io(&cached, e))?;
                 published.made += 1;
             }
+            // A hard link costs nothing; a copy where links are not possible.
             let target = out.join(&name);
-            fs::copy(&cached, &target).map_err(|e| io(&target, e))?;
+            fs::hard_link(&cached, &target)
+                .or_else(|_| fs::copy(&cached, &target).map(drop))
+                .map_err(|e| io(&target, e))?;
             published.files += 1;
             wanted.insert(name);
         }
@@ -375,16 +378,27 @@ fn file_name(title: &str) -> String {
     }
 }
 
-/// A stable 64-bit digest of a slice (FNV-1a over its JSON and [`FORMAT`]): the same data
-/// gives the same file name on every machine and every build.
+/// A stable 64-bit digest of a slice (FNV-1a over [`FORMAT`] and its JSON, streamed): the
+/// same data gives the same file name on every machine and every build.
 fn digest(slice: &Slice) -> u64 {
-    let json = serde_json::to_vec(slice).unwrap_or_default();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in FORMAT.as_bytes().iter().chain(&json) {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            for byte in bytes {
+                self.0 ^= u64::from(*byte);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
-    hash
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    // Writing into memory cannot fail, and a slice always serialises.
+    let _ = std::io::Write::write_all(&mut hash, FORMAT.as_bytes());
+    let _ = serde_json::to_writer(&mut hash, slice);
+    hash.0
 }
 
 #[cfg(test)]
