@@ -116,7 +116,7 @@ fn shown_tables(root: &Path, page: &Path) -> Vec<Shown> {
         .to_string_lossy()
         .into_owned();
     let block = Regex::new(
-        r#"(?s)<(div class="report-table"|figure class="report-figure")[^>]*>(.*?)<span class="report-downloads">(.*?)</span>"#,
+        r#"(?s)<(div class="report-table"|figure class="report-figure")[^>]*>(.*?)<span class="report-downloads">(.*?)</a></span>"#,
     )
     .unwrap();
     let caption =

@@ -181,13 +181,13 @@ impl Link {
     pub fn html(&self, root_prefix: &str) -> String {
         let link = |ext: &str, label: &str| {
             format!(
-                "<a class=\"report-download\" href=\"{root_prefix}{FOLDER}/{}.{ext}\" download=\"{}.{ext}\">{label}</a>",
+                "<a class=\"report-download report-download-{ext}\" href=\"{root_prefix}{FOLDER}/{}.{ext}\" download=\"{}.{ext}\">{label}</a>",
                 escape_html(&self.stem),
                 escape_html(&self.save_as)
             )
         };
         format!(
-            "<span class=\"report-downloads\">下载数据：{} {}</span>",
+            "<span class=\"report-downloads\"><span class=\"report-downloads-label\">下载数据：</span>{} {}</span>",
             link("xlsx", "Excel"),
             link("csv", "CSV")
         )

@@ -150,9 +150,9 @@ fn links_name_the_files_and_what_readers_save() {
     };
     assert_eq!(
         link.html("../"),
-        "<span class=\"report-downloads\">下载数据：\
-         <a class=\"report-download\" href=\"../downloads/trade-totals-0123.xlsx\" download=\"表3-1 &lt;进出口&gt;.xlsx\">Excel</a> \
-         <a class=\"report-download\" href=\"../downloads/trade-totals-0123.csv\" download=\"表3-1 &lt;进出口&gt;.csv\">CSV</a></span>"
+        "<span class=\"report-downloads\"><span class=\"report-downloads-label\">下载数据：</span>\
+         <a class=\"report-download report-download-xlsx\" href=\"../downloads/trade-totals-0123.xlsx\" download=\"表3-1 &lt;进出口&gt;.xlsx\">Excel</a> \
+         <a class=\"report-download report-download-csv\" href=\"../downloads/trade-totals-0123.csv\" download=\"表3-1 &lt;进出口&gt;.csv\">CSV</a></span>"
     );
 }
 
