@@ -120,8 +120,9 @@ fn shown_tables(root: &Path, page: &Path) -> Vec<Shown> {
     )
     .unwrap();
     let caption =
-        Regex::new(r"(?s)<caption>(.*?)</caption>|<figcaption>(.*?)</figcaption>").unwrap();
-    let table = Regex::new(r"(?s)<table>(.*?)</table>").unwrap();
+        Regex::new(r"(?s)<caption[^>]*>(.*?)</caption>|<figcaption[^>]*>(.*?)</figcaption>")
+            .unwrap();
+    let table = Regex::new(r"(?s)<table[^>]*>(.*?)</table>").unwrap();
     let row = Regex::new(r"(?s)<tr[^>]*>(.*?)</tr>").unwrap();
     let cell = Regex::new(r"(?s)<t[hd][^>]*>(.*?)</t[hd]>").unwrap();
     let link = Regex::new(r#"href="([^"]+)" download="([^"]+)""#).unwrap();
