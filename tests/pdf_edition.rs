@@ -690,8 +690,11 @@ fn renders_the_contents_and_a_chart_page_for_a_person_to_look_at() {
     }
 }
 
-/// Each page's words with their boxes (`pdftotext -bbox`): (page width, [(xMin, xMax, word)]).
-fn word_boxes(pdf: &Path) -> Vec<(f64, Vec<(f64, f64, String)>)> {
+/// A word on a page and its horizontal extent, in points: (xMin, xMax, word).
+type Word = (f64, f64, String);
+
+/// Each page's width and words (`pdftotext -bbox`).
+fn word_boxes(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
     let html = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], pdf, &["-"]);
     let page = Regex::new(r#"(?s)<page width="([\d.]+)" height="[\d.]+">(.*?)</page>"#).unwrap();
     let word = Regex::new(
