@@ -82,3 +82,46 @@ fn an_empty_remark_is_an_error_with_its_place() {
     let out = book.build_cli(&[("MDBOOK_PREPROCESSOR__REPORT__MODE", "publish")]);
     assert!(!out.status.success(), "an empty remark never publishes");
 }
+
+#[test]
+fn a_missing_cell_shown_by_a_table_a_chart_and_a_value_is_one_gap() {
+    let book = FixtureBook::new(
+        "progress-gap",
+        &[("trade.md", "贸易合作"), ("progress.md", "编写进度")],
+    );
+    book.dataset(
+        "trade",
+        "年份,出口额,进口额\n2023,1020.56,\n2024,1079.6,914.1\n",
+        "title = \"进出口\"\nunit = \"亿美元\"\nsource = \"中国医药保健品进出口商会\"\n",
+    );
+    book.write(
+        "book/trade.md",
+        "# 贸易合作\n\n## 现状\n\n2023年进口{{#value trade row=2023 col=进口额}}。\n\n{{#table trade}}\n\n{{#chart trade kind=grouped x=年份 y=出口额,进口额}}\n\n## 挑战\n\n挑战。\n\n## 政策\n\n政策。\n",
+    );
+    book.write("book/progress.md", "# 编写进度\n\n{{#progress}}\n");
+    let out = book.build_cli(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = main_of(&book.page("progress.html")).to_string();
+    assert!(page.contains("全书共有 1 项待办：缺数据 1 项。"), "{page}");
+    assert_eq!(page.matches("「2023」的「进口额」").count(), 1, "{page}");
+    let text = text_of(&page);
+    assert!(text.contains("（见正文、表格、图表）"), "{text}");
+    // Each place links to its callout.
+    let trade = book.page("trade.html");
+    let anchors: Vec<&str> = page
+        .match_indices("<a href=\"trade.html#")
+        .map(|(i, m)| {
+            let rest = &page[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(anchors.len(), 3, "{page}");
+    for anchor in anchors {
+        assert!(
+            trade.contains(&format!("id=\"{anchor}\"")),
+            "{anchor} is not in trade.html"
+        );
+    }
+    // The log still names each place.
+    assert_eq!(stderr(&out).matches("「2023」的「进口额」").count(), 3);
+}

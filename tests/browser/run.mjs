@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { register as registerProgress } from './progress.mjs';
 import { serve } from './server.mjs';
 import { tests as searchTests } from './search.mjs';
 
@@ -222,6 +223,8 @@ test('print.html holds every chart of the chapters', async (context) => {
   check(duplicates.length === 0, `ids repeated across charts in print.html: ${duplicates.slice(0, 10).join(', ')}`);
   return `${inPrint} charts`;
 });
+
+registerProgress({ test, check, newPage, bookDir: BOOK_DIR, screenshotDir: SCREENSHOT_DIR });
 
 async function main() {
   const context = {};

@@ -113,6 +113,8 @@ fn item(chapter: &Chapter, offset: usize, kind: PendingKind, note: &str) -> Pend
         kind,
         note: note.to_string(),
         anchor: anchor_at(offset),
+        cells: Vec::new(),
+        shown_in: "",
     }
 }
 

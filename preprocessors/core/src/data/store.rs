@@ -95,9 +95,7 @@ impl Store {
                 msg
             })?;
         // Links inside the data folder must not lead out of the book.
-        if let (Ok(real), Ok(root)) = (path.canonicalize(), self.src_dir.canonicalize())
-            && !real.starts_with(&root)
-        {
+        if !crate::paths::is_inside(&path, &self.src_dir) {
             return Err(format!(
                 "数据集「{id}」指向 {} 目录之外的文件，出于安全考虑不予读取",
                 self.src_name
@@ -115,6 +113,12 @@ impl Store {
         let meta_rel = format!("{id}.toml");
         let meta_path = dir.join(&meta_rel);
         let meta_file = self.writer_path(&meta_rel);
+        if meta_path.exists() && !crate::paths::is_inside(&meta_path, &self.src_dir) {
+            return Err(format!(
+                "{meta_file} 指向 {} 目录之外的文件，出于安全考虑不予读取",
+                self.src_name
+            ));
+        }
         let meta: Meta = match fs::read(&meta_path) {
             Ok(bytes) => {
                 let text = decode(&bytes, &meta_file)?;
