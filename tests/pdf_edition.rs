@@ -142,7 +142,7 @@ impl Site {
             })
             .collect();
         let figure = Regex::new(
-            r#"(?s)<figure\b.*?<figcaption>(.*?)</figcaption>.*?<p class="report-source">(.*?)</p>"#,
+            r#"(?s)<figure\b.*?<figcaption\b[^>]*>(.*?)</figcaption>.*?<p class="report-source">(.*?)</p>"#,
         )
         .unwrap();
         let figures = figure
@@ -153,7 +153,7 @@ impl Site {
             })
             .filter(|f| f.caption.starts_with('图'))
             .collect();
-        let caption = Regex::new(r"(?s)<caption>(.*?)</caption>").unwrap();
+        let caption = Regex::new(r"(?s)<caption\b[^>]*>(.*?)</caption>").unwrap();
         let tables = caption
             .captures_iter(main)
             .map(|c| plain(&c[1]))
