@@ -345,7 +345,7 @@ fn inline_data() -> Vec<Case> {
         Case::chapter(
             "blank-line-in-a-note-keeps-the-table",
             "# 甲\n\n{{#table t}}\n",
-            text(&["注：第一段\n\n第二段 {{#include ../../secret.txt}}"]),
+            text(&["注：第一段", "第二段 {{#include ../../secret.txt}}"]),
         )
         .data(
             "book/data/t.csv",
