@@ -127,7 +127,7 @@ impl Kind {
             },
             Kind::Remark => Spec {
                 text: true,
-                summary: "给编写进度页的“备注”列写一条备注，正文中不显示",
+                summary: "给编写进度页“备注”列的一句话，正文中不显示",
                 ..base
             },
             Kind::Progress => Spec {
