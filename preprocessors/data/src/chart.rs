@@ -20,10 +20,6 @@ use crate::table::{Formatted, fallback_html, percent, percent_cell, scroll_box};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
 
-const OPTIONS: &[&str] = &[
-    "kind", "x", "y", "line", "label", "group", "title", "id", "note", "notes",
-];
-
 /// What a chart draws, besides its categories, and the table of the data behind it.
 struct Plot {
     series: Vec<Series>,
@@ -45,10 +41,7 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
-    if !p.block {
-        return Err("{{#chart}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
-    }
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let kind = ChartKind::parse(args.get("kind").unwrap_or("bar"))?;
     let rows = select::rows(&ds, &args)?;
     let x = match args.get("x") {

@@ -20,6 +20,7 @@ use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::kind::Kind;
 use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::{encode_url_path, escape_html};
@@ -27,9 +28,6 @@ use report_core::text::{encode_url_path, escape_html};
 pub use download::Downloads;
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
-
-/// The placeholder names this crate expands.
-pub const NAMES: &[&str] = &["table", "value", "chart", "ref"];
 
 /// One chapter, as the data placeholders see it.
 pub struct Chapter<'a> {
@@ -63,15 +61,21 @@ pub struct Expansion {
 pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
     let mut out = Expansion::default();
     for p in &chapter.scan.placeholders {
-        if !NAMES.contains(&p.name.as_str()) {
-            continue;
-        }
-        let rendered = match p.name.as_str() {
-            "table" => table::render(ctx, chapter, p),
-            "value" => value::render(ctx, chapter, p),
-            "chart" => chart::render(ctx, chapter, p),
-            "ref" => numbering::render_ref(ctx, chapter, p).map(Rendered::plain),
-            _ => unreachable!("filtered by NAMES"),
+        type Render = fn(&Context, &Chapter, &Placeholder) -> Result<Rendered, String>;
+        let render: Render = match p.kind {
+            Kind::Table => table::render,
+            Kind::Value => value::render,
+            Kind::Chart => chart::render,
+            Kind::Ref => {
+                |ctx, chapter, p| numbering::render_ref(ctx, chapter, p).map(Rendered::plain)
+            }
+            // report-pending expands these, the orchestrator the progress page.
+            Kind::Pending | Kind::Remark | Kind::Progress => continue,
+        };
+        // An unclosed quote explains a placeholder cut short better than where it stands.
+        let rendered = match Args::parse(&p.args).err().or_else(|| p.misplaced()) {
+            Some(message) => Err(message),
+            None => render(ctx, chapter, p),
         };
         let text = match rendered {
             Ok(r) => {
@@ -95,7 +99,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                         note,
                         anchor,
                         cells: r.missing,
-                        shown_in: pending::shown_in(&p.name),
+                        shown_in: pending::shown_in(p.kind),
                     });
                 }
                 text
@@ -149,14 +153,11 @@ pub(crate) struct Request {
     pub fmt: NumberFormat,
 }
 
-/// Parses a placeholder's arguments, checks them against its own `options` and `flags`
-/// plus the shared row-selection and number-format ones, and loads its dataset.
-pub(crate) fn request(
-    ctx: &Context,
-    p: &Placeholder,
-    options: &[&str],
-    flags: &[&str],
-) -> Result<Request, String> {
+/// Parses a placeholder's arguments, checks them against its kind's options and switches
+/// (the registry, [`Kind::spec`]) plus the shared row-selection and number-format ones, and
+/// loads its dataset.
+pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String> {
+    let spec = p.kind.spec();
     let args = Args::parse(&p.args)?;
     let id = args.first().ok_or_else(|| {
         format!(
@@ -165,13 +166,14 @@ pub(crate) fn request(
         )
     })?;
     let ds = ctx.store.get(id)?;
-    let known: Vec<&str> = options
+    let known: Vec<&str> = spec
+        .options
         .iter()
         .chain(select::SELECT_OPTIONS)
         .chain(FORMAT_OPTIONS)
         .copied()
         .collect();
-    let switches: Vec<&str> = flags.iter().chain(FORMAT_FLAGS).copied().collect();
+    let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
     args.check_known(&known, &switches)?;
     let fmt = NumberFormat::from_args(&args)?;
     Ok(Request { args, ds, fmt })
@@ -282,7 +284,7 @@ fn notes_shown_before<'a>(
         .placeholders
         .iter()
         .take_while(|q| q.span.start < p.span.start)
-        .filter(|q| matches!(q.name.as_str(), "table" | "chart"))
+        .filter(|q| matches!(q.kind, Kind::Table | Kind::Chart))
         .find(|q| {
             let Ok(args) = Args::parse(&q.args) else {
                 return false;

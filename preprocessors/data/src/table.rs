@@ -13,11 +13,6 @@ use crate::download::{self, Cell};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
 
-const OPTIONS: &[&str] = &[
-    "cols", "yoy", "share", "total", "title", "id", "note", "notes",
-];
-const FLAGS: &[&str] = &["total"];
-
 /// One formatted cell: its text, or `None` when the value is missing.
 pub(crate) type Formatted = Option<String>;
 
@@ -48,10 +43,7 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, FLAGS)?;
-    if !p.block {
-        return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
-    }
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let rows = select::rows(&ds, &args)?;
     let mut missing = Vec::new();
     let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;

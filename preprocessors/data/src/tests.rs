@@ -78,10 +78,7 @@ impl Fixture {
         target: Target,
         chapters: &[(&str, Option<u32>, &str)],
     ) -> Vec<(String, Expansion)> {
-        let scans: Vec<_> = chapters
-            .iter()
-            .map(|(_, _, src)| scan(src, NAMES))
-            .collect();
+        let scans: Vec<_> = chapters.iter().map(|(_, _, src)| scan(src)).collect();
         let files: Vec<String> = chapters
             .iter()
             .map(|(p, _, _)| format!("book/{p}"))
@@ -602,7 +599,7 @@ fn typed_numbers_that_the_data_holds_are_reported() {
     )
     .unwrap();
     let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
-    let s = scan(src, NAMES);
+    let s = scan(src);
     let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
     let found: Vec<String> = typed
         .check(&Chapter {

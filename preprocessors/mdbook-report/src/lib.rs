@@ -21,17 +21,13 @@ use report_core::config::{Mode, ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
+use report_core::kind::Kind;
 use report_core::paths;
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::scan::{self, MDBOOK_NAMES, Scan};
 use report_core::suggest::did_you_mean;
 use report_data::{Downloads, Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
-
-/// Every placeholder name the report expands.
-pub const NAMES: &[&str] = &[
-    "table", "value", "chart", "ref", "pending", "remark", "progress",
-];
 
 /// The preprocessor, named `report` in book.toml.
 #[derive(Debug, Default, Clone, Copy)]
@@ -175,7 +171,7 @@ pub fn process(
             Some(Work {
                 file: format!("{src}/{path}"),
                 number: ch.number.as_ref().and_then(|n| n.first().copied()),
-                scan: scan::scan(&ch.content, NAMES),
+                scan: scan::scan(&ch.content),
                 source: ch.content.clone(),
                 name: ch.name.clone(),
                 path,
@@ -265,17 +261,34 @@ pub fn process(
 
     // The progress page is built only if some chapter asks for it.
     let mut progress = None;
+    let mut late_errors = Vec::new();
     for w in &mut work {
-        for p in w.scan.placeholders.iter().filter(|p| p.name == "progress") {
+        for p in w
+            .scan
+            .placeholders
+            .iter()
+            .filter(|p| p.kind == Kind::Progress)
+        {
+            let problem = p.misplaced().or_else(|| {
+                (!p.args.is_empty())
+                    .then(|| "{{#progress}} 不带任何参数：请只写 {{#progress}}".to_string())
+            });
+            if let Some(message) = problem {
+                let diag = Diagnostic {
+                    file: w.file.clone(),
+                    line: p.line,
+                    message,
+                };
+                let shown = format!("{diag}（{}）", &w.source[p.span.clone()]);
+                let text = edit::in_container(&callout::error(target, &shown, p.block), &p.prefix);
+                w.edits.push(Edit::new(p.span.clone(), text));
+                late_errors.push(diag);
+                continue;
+            }
             let page = progress.get_or_insert_with(|| {
                 report_pending::progress_page(&pending_config, &outlines, &items, target)
             });
-            let text = format!("\n\n{page}\n\n");
-            let text = if p.block {
-                edit::in_container(&text, &p.prefix)
-            } else {
-                text
-            };
+            let text = edit::in_container(&format!("\n\n{page}\n\n"), &p.prefix);
             w.edits.push(Edit::new(p.span.clone(), text));
         }
     }
@@ -295,6 +308,7 @@ pub fn process(
         }
     });
 
+    errors.extend(late_errors);
     let mut outcome = report(
         config,
         &outlines,
@@ -335,12 +349,15 @@ fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diag
             edits.push(Edit::new(span, text));
             errors.push(diag);
         };
-    let known: Vec<&str> = NAMES.iter().chain(MDBOOK_NAMES).copied().collect();
+    let known: Vec<&str> = Kind::names().chain(MDBOOK_NAMES.iter().copied()).collect();
     for p in &w.scan.unknown {
         let mut message = format!("未知的占位符「{{{{#{}}}}}」", p.name);
         match did_you_mean(&p.name.to_lowercase(), known.iter().copied()) {
             Some(s) => message.push_str(&format!("，是不是想写「{{{{#{s}}}}}」？")),
-            None => message.push_str(&format!("。可用的有：{}", NAMES.join("、"))),
+            None => message.push_str(&format!(
+                "。可用的有：{}",
+                Kind::names().collect::<Vec<_>>().join("、")
+            )),
         }
         report(p.span.clone(), p.line, p.block, &p.prefix, message);
     }
@@ -363,7 +380,7 @@ fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diag
         let Ok(text) = std::fs::read_to_string(store.src_dir().join(dir).join(target_file)) else {
             continue;
         };
-        let inner = scan::scan(&text, NAMES);
+        let inner = scan::scan(&text);
         if let Some(first) = inner.placeholders.first() {
             let message = format!(
                 "{{{{#include}}}} 引入的 {target_file} 第{}行有占位符 {}：被引入的内容不会再展开占位符；请把它写在章节文件里",
@@ -506,3 +523,6 @@ fn report(
         originality,
     }
 }
+
+#[cfg(test)]
+mod tests;
