@@ -9,8 +9,8 @@ use std::process::Output;
 use regex::Regex;
 use report_core::data::Store;
 use report_tests::{
-    html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page, renderer_command,
-    repo_root, text_of,
+    copy_dir, html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page,
+    renderer_command, repo_root, text_of,
 };
 
 /// A copy of the report (book.toml, book/, assets/) in a temporary folder.
@@ -61,19 +61,6 @@ impl Report {
 impl Drop for Report {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
     }
 }
 

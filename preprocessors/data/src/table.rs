@@ -9,13 +9,9 @@ use report_core::format::{MISSING, NumberFormat, format_number};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
+use crate::download::{self, Cell};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
-
-const OPTIONS: &[&str] = &[
-    "cols", "yoy", "share", "total", "title", "id", "note", "notes",
-];
-const FLAGS: &[&str] = &["total"];
 
 /// One formatted cell: its text, or `None` when the value is missing.
 pub(crate) type Formatted = Option<String>;
@@ -37,6 +33,9 @@ struct ColumnOut {
     unit: String,
     cells: Vec<Formatted>,
     total: Option<Formatted>,
+    /// The cells as the download holds them: numbers as numbers.
+    data: Vec<Cell>,
+    total_data: Option<Cell>,
 }
 
 pub(crate) fn render(
@@ -44,10 +43,7 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, FLAGS)?;
-    if !p.block {
-        return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
-    }
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let rows = select::rows(&ds, &args)?;
     let mut missing = Vec::new();
     let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
@@ -58,7 +54,16 @@ pub(crate) fn render(
     if let Some(u) = &caption_unit {
         caption.push_str(&format!("（单位：{u}）"));
     }
-    let source = source_line(ctx, chapter, p, &ds, &args);
+    let shown = download::Shown {
+        title: format!("{} {title}", number.label),
+        unit: caption_unit.clone(),
+        headings: columns
+            .iter()
+            .map(|c| heading(c, caption_unit.is_some()))
+            .collect(),
+        rows: download_rows(&columns),
+    };
+    let source = source_line(ctx, chapter, p, &ds, &args, shown);
     let text = match ctx.target {
         Target::Html => {
             format!(
@@ -104,7 +109,7 @@ fn build_columns(
         let col = shown.col;
         let column = &ds.columns[col];
         if !column.numeric {
-            let cells = rows
+            let cells: Vec<Formatted> = rows
                 .iter()
                 .map(|&r| {
                     let cell = &ds.rows[r][col];
@@ -116,6 +121,8 @@ fn build_columns(
                 heading: shown.heading,
                 kind: Kind::Label,
                 unit: String::new(),
+                data: cells.iter().map(Cell::text).collect(),
+                total_data: total.as_ref().map(Cell::text),
                 cells,
                 total,
             });
@@ -123,10 +130,17 @@ fn build_columns(
         }
         let mut unit = String::new();
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let cell = match ds.number(r, col)? {
                 Some(v) => {
                     let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
+                    let number = Cell::number(fmt, v, ds.unit(r, col), ds.decimals(r, col), false);
+                    data.push(if units_in_cells {
+                        number.with_unit(&u)
+                    } else {
+                        number
+                    });
                     if units_in_cells {
                         Some(format!("{text}{u}"))
                     } else {
@@ -138,6 +152,7 @@ fn build_columns(
                 }
                 None => {
                     missing.push(ds.missing_note(r, col));
+                    data.push(Cell::Missing);
                     None
                 }
             };
@@ -149,30 +164,40 @@ fn build_columns(
         let total = total_label.as_ref().map(|_| {
             let t = calc::total(ds, col, rows)?;
             missing.extend(t.missing);
-            Ok::<_, String>(
-                t.value
-                    .map(|v| fmt.apply(v, &column.unit, column.decimals).0),
-            )
+            Ok::<_, String>(t.value)
         });
+        let total = total.transpose()?;
         out.push(ColumnOut {
             heading: shown.heading,
             kind: Kind::Number,
             unit,
             cells,
-            total: total.transpose()?,
+            total: total.map(|t| t.map(|v| fmt.apply(v, &column.unit, column.decimals).0)),
+            data,
+            total_data: total.map(|t| {
+                t.map_or(Cell::Missing, |v| {
+                    Cell::number(fmt, v, &column.unit, column.decimals, false)
+                })
+            }),
         });
     }
     for name in args.get_all("yoy") {
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let Some(base) = calc::previous_period(ds, r) else {
                 cells.push(Some(MISSING.to_string()));
+                data.push(Cell::Missing);
                 continue;
             };
             let d = calc::yoy(ds, r, base, col)?;
             missing.extend(d.missing);
             cells.push(d.value.map(|v| percent(v, fmt, true)));
+            data.push(
+                d.value
+                    .map_or(Cell::Missing, |v| percent_cell(v, fmt, true)),
+            );
         }
         out.push(ColumnOut {
             heading: format!("{name}同比"),
@@ -180,15 +205,22 @@ fn build_columns(
             unit: "%".into(),
             cells,
             total: total_label.as_ref().map(|_| Some(String::new())),
+            data,
+            total_data: total_label.as_ref().map(|_| Cell::Text(String::new())),
         });
     }
     for name in args.get_all("share") {
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let d = calc::share_of_total(ds, r, col, rows)?;
             missing.extend(d.missing);
             cells.push(d.value.map(|v| percent(v, fmt, false)));
+            data.push(
+                d.value
+                    .map_or(Cell::Missing, |v| percent_cell(v, fmt, false)),
+            );
         }
         out.push(ColumnOut {
             heading: format!("{name}占比"),
@@ -198,6 +230,10 @@ fn build_columns(
             total: total_label
                 .as_ref()
                 .map(|_| Some(percent(100.0, fmt, false))),
+            data,
+            total_data: total_label
+                .as_ref()
+                .map(|_| percent_cell(100.0, fmt, false)),
         });
     }
     missing.sort();
@@ -213,6 +249,28 @@ pub(crate) fn percent(value: f64, fmt: &NumberFormat, signed: bool) -> String {
         signed || fmt.sign,
         fmt.grouping,
     )
+}
+
+/// The same percentage as a download cell.
+pub(crate) fn percent_cell(value: f64, fmt: &NumberFormat, signed: bool) -> Cell {
+    Cell::unscaled(fmt, value, calc::PERCENT_DECIMALS, signed)
+}
+
+/// The rows of a table as its download holds them, the totals row last.
+fn download_rows(columns: &[ColumnOut]) -> Vec<Vec<Cell>> {
+    let rows = columns.first().map_or(0, |c| c.data.len());
+    let mut out: Vec<Vec<Cell>> = (0..rows)
+        .map(|r| columns.iter().map(|c| c.data[r].clone()).collect())
+        .collect();
+    if columns.iter().any(|c| c.total_data.is_some()) {
+        out.push(
+            columns
+                .iter()
+                .map(|c| c.total_data.clone().unwrap_or(Cell::Text(String::new())))
+                .collect(),
+        );
+    }
+    out
 }
 
 /// The one unit every plain numeric column shares, for the caption.

@@ -13,14 +13,12 @@ use crate::select;
 use crate::table::missing_html;
 use crate::{Chapter, Context, Rendered, Request, request};
 
-const OPTIONS: &[&str] = &["row", "key", "col", "calc", "from", "to", "of"];
-
 pub(crate) fn render(
     ctx: &Context,
     _chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let col = column(&ds, &args)?;
     let value = match args.get("calc") {
         None => plain(&ds, &args, col, &fmt)?,
