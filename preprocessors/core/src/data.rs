@@ -9,12 +9,14 @@ mod csv_file;
 mod dataset;
 mod encoding;
 mod json_file;
+mod number;
 mod sidecar;
 mod store;
 
 pub use cell::{Cell, parse_cell};
 pub use dataset::{Column, Dataset, UNIT_COLUMN};
 pub use encoding::decode;
+pub use number::{NotANumber, Number};
 pub use sidecar::{ColumnMeta, Meta};
 pub use store::Store;
 

@@ -11,12 +11,12 @@ use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
 use report_core::format::NumberFormat;
-use report_core::format::{MISSING, format_number};
+use report_core::format::{MISSING, format_decimal, to_f64};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
 use crate::select;
-use crate::table::{Formatted, fallback_html, percent};
+use crate::table::{Formatted, Gaps, derived_cell, fallback_html};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 
 const OPTIONS: &[&str] = &[
@@ -52,9 +52,9 @@ pub(crate) fn render(
         Some(name) => ds.column(name)?,
         None => ds.key,
     };
-    let mut missing = Vec::new();
+    let mut gaps = Gaps::default();
     let plot = if kind == ChartKind::Timeline {
-        timeline(&ds, &rows, x, &args, &mut missing)?
+        timeline(&ds, &rows, x, &args, &mut gaps.missing)?
     } else {
         for option in ["label", "group"] {
             if args.get(option).is_some() {
@@ -63,7 +63,7 @@ pub(crate) fn render(
                 ));
             }
         }
-        numeric(&ds, &rows, x, kind, &args, &fmt, &mut missing)?
+        numeric(&ds, &rows, x, kind, &args, &fmt, &mut gaps)?
     };
     let categories: Vec<String> = rows
         .iter()
@@ -102,7 +102,13 @@ pub(crate) fn render(
         } else {
             format!("{full_title}（单位：{unit}）")
         };
-    let source = source_line(ctx, chapter, &ds, args.get("note"));
+    let Gaps {
+        mut missing,
+        mut notes,
+    } = gaps;
+    notes.extend(args.get("note").map(str::to_string));
+    let note = (!notes.is_empty()).then(|| notes.join("；"));
+    let source = source_line(ctx, chapter, &ds, note.as_deref());
     missing.sort();
     missing.dedup();
     let text = match ctx.target {
@@ -154,8 +160,9 @@ fn numeric(
     kind: ChartKind,
     args: &Args,
     fmt: &NumberFormat,
-    missing: &mut Vec<String>,
+    gaps: &mut Gaps,
 ) -> Result<Plot, String> {
+    let Gaps { missing, notes } = gaps;
     let ys: Vec<usize> = match args.get("y") {
         Some(list) => split_list(list)
             .iter()
@@ -208,9 +215,9 @@ fn numeric(
         for &r in rows {
             match ds.number(r, y)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y));
+                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y))?;
                     unit = u;
-                    values.push(Some(fmt.scaled(v, ds.unit(r, y))));
+                    values.push(Some(fmt.scaled(v, ds.unit(r, y))?));
                     labels.push(text);
                 }
                 None => {
@@ -227,7 +234,7 @@ fn numeric(
         });
     }
     if unit.is_empty() {
-        unit = fmt.apply(0.0, &ds.columns[ys[0]].unit, 0).1;
+        unit = fmt.unit(&ds.columns[ys[0]].unit)?;
     }
     // `line=yoy` (or 同比) asks for the growth of the first series, unless the dataset has a
     // column of that name: a real column always wins.
@@ -243,7 +250,7 @@ fn numeric(
         }
         (_, None) => None,
         (ChartKind::BarLine, Some(_)) if line_is_yoy => {
-            Some(yoy_series(ds, rows, ys[0], fmt, missing)?)
+            Some(yoy_series(ds, rows, ys[0], fmt, missing, notes)?)
         }
         (ChartKind::BarLine, Some(name)) => {
             Some(column_series(ds, rows, ds.column(name)?, fmt, missing)?)
@@ -424,19 +431,20 @@ fn yoy_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> Result<Series, String> {
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
     for &r in rows {
-        let value = match calc::previous_period(ds, r) {
-            None => None,
+        let (value, label) = match calc::previous_period(ds, r)? {
+            None => (None, None),
             Some(base) => {
-                let d = calc::yoy(ds, r, base, col)?;
-                missing.extend(d.missing);
-                d.value
+                let d = calc::growth(ds, r, base, col)?;
+                let value = d.value.as_ref().map(to_f64);
+                (value, derived_cell(d, fmt, true, missing, notes))
             }
         };
-        labels.push(value.map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)));
+        labels.push(label.unwrap_or_else(|| MISSING.to_string()));
         values.push(value);
     }
     Ok(Series {
@@ -464,8 +472,14 @@ fn column_series(
             Some(v) => {
                 // The line has its own axis and unit: scale= and unit= are for the bars.
                 let decimals = fmt.decimals.unwrap_or(ds.decimals(r, col));
-                values.push(Some(v));
-                labels.push(format_number(v, decimals, fmt.sign, fmt.grouping));
+                values.push(Some(to_f64(v)));
+                labels.push(format_decimal(
+                    v,
+                    decimals,
+                    fmt.rounding.unwrap_or_default(),
+                    fmt.sign,
+                    fmt.grouping,
+                ));
             }
             None => {
                 missing.push(ds.missing_note(r, col));

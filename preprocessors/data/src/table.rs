@@ -5,7 +5,7 @@ use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
-use report_core::format::{MISSING, NumberFormat, format_number};
+use report_core::format::{Decimal, MISSING, NumberFormat, format_decimal};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
@@ -47,8 +47,23 @@ pub(crate) fn render(
         return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
     }
     let rows = select::rows(&ds, &args)?;
+    if rows.is_empty() {
+        return Err(if ds.rows.is_empty() {
+            format!(
+                "{} 只有表头，没有数据行，表格会是空的；请补充数据，或暂时改用 {{{{#pending}}}} 标出待补充",
+                ds.file
+            )
+        } else {
+            format!(
+                "筛选后没有任何行（数据集「{}」共{}行）；请检查 rows= 和 where=",
+                ds.id,
+                ds.rows.len()
+            )
+        });
+    }
     let mut missing = Vec::new();
-    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
+    let mut notes = Vec::new();
+    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing, &mut notes)?;
     let number = ctx.numbering.of(chapter.path, p);
     let title = args.get("title").unwrap_or(&ds.meta.title);
     let caption_unit = common_unit(&columns);
@@ -56,7 +71,10 @@ pub(crate) fn render(
     if let Some(u) = &caption_unit {
         caption.push_str(&format!("（单位：{u}）"));
     }
-    let source = source_line(ctx, chapter, &ds, args.get("note"));
+    // Why a derived cell shows — (a base of 0 or below), for readers.
+    notes.extend(args.get("note").map(str::to_string));
+    let note = (!notes.is_empty()).then(|| notes.join("；"));
+    let source = source_line(ctx, chapter, &ds, note.as_deref());
     let text = match ctx.target {
         Target::Html => {
             format!(
@@ -84,6 +102,7 @@ fn build_columns(
     fmt: &NumberFormat,
     rows: &[usize],
     missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<ColumnOut>, String> {
     let total_label = if args.flag("total") {
         Some("合计".to_string())
@@ -124,7 +143,7 @@ fn build_columns(
         for &r in rows {
             let cell = match ds.number(r, col)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
+                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col))?;
                     if units_in_cells {
                         Some(format!("{text}{u}"))
                     } else {
@@ -142,15 +161,14 @@ fn build_columns(
             cells.push(cell);
         }
         if unit.is_empty() && !units_in_cells && ds.unit_column.is_none() {
-            unit = fmt.apply(0.0, &column.unit, 0).1;
+            unit = fmt.unit(&column.unit)?;
         }
         let total = total_label.as_ref().map(|_| {
             let t = calc::total(ds, col, rows)?;
             missing.extend(t.missing);
-            Ok::<_, String>(
-                t.value
-                    .map(|v| fmt.apply(v, &column.unit, column.decimals).0),
-            )
+            t.value
+                .map(|v| fmt.apply(&v, &column.unit, column.decimals).map(|(n, _)| n))
+                .transpose()
         });
         out.push(ColumnOut {
             heading: shown.heading,
@@ -164,13 +182,13 @@ fn build_columns(
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
         for &r in rows {
-            let Some(base) = calc::previous_period(ds, r) else {
+            // The first period has nothing to compare with: a dash, not a gap to fill.
+            let Some(base) = calc::previous_period(ds, r)? else {
                 cells.push(Some(MISSING.to_string()));
                 continue;
             };
-            let d = calc::yoy(ds, r, base, col)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, true)));
+            let d = calc::growth(ds, r, base, col)?;
+            cells.push(derived_cell(d, fmt, true, missing, notes));
         }
         out.push(ColumnOut {
             heading: format!("{name}同比"),
@@ -185,8 +203,7 @@ fn build_columns(
         let mut cells = Vec::with_capacity(rows.len());
         for &r in rows {
             let d = calc::share_of_total(ds, r, col, rows)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, false)));
+            cells.push(derived_cell(d, fmt, false, missing, notes));
         }
         out.push(ColumnOut {
             heading: format!("{name}占比"),
@@ -195,7 +212,7 @@ fn build_columns(
             cells,
             total: total_label
                 .as_ref()
-                .map(|_| Some(percent(100.0, fmt, false))),
+                .map(|_| Some(percent(&Decimal::from(100), fmt, false))),
         });
     }
     missing.sort();
@@ -204,13 +221,41 @@ fn build_columns(
 }
 
 /// A derived percentage, as every placeholder prints it.
-pub(crate) fn percent(value: f64, fmt: &NumberFormat, signed: bool) -> String {
-    format_number(
+pub(crate) fn percent(value: &Decimal, fmt: &NumberFormat, signed: bool) -> String {
+    format_decimal(
         value,
         fmt.decimals.unwrap_or(calc::PERCENT_DECIMALS),
+        fmt.rounding.unwrap_or_default(),
         signed || fmt.sign,
         fmt.grouping,
     )
+}
+
+/// What a table or chart shows without a figure: the places of missing inputs (pending
+/// work) and the reasons derived values are undefined (notes for readers).
+#[derive(Default)]
+pub(crate) struct Gaps {
+    pub missing: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// A derived cell: its text, `—` with the reason in `notes` when it is undefined, or
+/// missing (listed in `missing`) when an input is.
+pub(crate) fn derived_cell(
+    d: calc::Derived,
+    fmt: &NumberFormat,
+    signed: bool,
+    missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Formatted {
+    missing.extend(d.missing);
+    if let Some(reason) = d.undefined {
+        if !notes.contains(&reason) {
+            notes.push(format!("{reason}，以“{MISSING}”表示"));
+        }
+        return Some(MISSING.to_string());
+    }
+    d.value.map(|v| percent(&v, fmt, signed))
 }
 
 /// The one unit every plain numeric column shares, for the caption.

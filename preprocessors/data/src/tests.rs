@@ -268,7 +268,8 @@ fn values_and_their_formats() {
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万"),
-        "10,796,000.0万美元"
+        "10,796,000万美元",
+        "rescaled up, the figure is exact without padding"
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万 decimals=0 sep=auto"),
@@ -824,7 +825,7 @@ fn a_chart_has_one_value_axis_and_its_line_keeps_its_own_scale() {
         .html("{{#chart trade/structure kind=bar-line y=出口额 line=占比 scale=万 rows=原料药}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.contains("<td class=\"num\">4,299,000.0</td><td class=\"num\">39.8</td>"),
+        out.contains("<td class=\"num\">4,299,000</td><td class=\"num\">39.8</td>"),
         "{out}"
     );
 }

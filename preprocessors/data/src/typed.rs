@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use report_core::data::{Cell, Dataset, Store};
 use report_core::diag::Diagnostic;
-use report_core::format::{Grouping, format_number};
+use report_core::format::{Rounding, plain};
 use serde::Deserialize;
 
 use crate::Chapter;
@@ -72,15 +72,14 @@ impl TypedNumbers {
                 let Ok(ds) = store.get(&id) else { continue };
                 for (r, row) in ds.rows.iter().enumerate() {
                     for (c, cell) in row.iter().enumerate() {
-                        let Cell::Number { value, text } = cell else {
+                        let Cell::Number(n) = cell else {
                             continue;
                         };
                         if !ds.columns[c].numeric {
                             continue;
                         }
-                        let printed =
-                            format_number(*value, ds.decimals(r, c), false, Grouping::Never);
-                        let written = text.trim_end_matches(['%', '％']).replace(',', "");
+                        let printed = plain(n.value(), ds.decimals(r, c), Rounding::HalfUp);
+                        let written = n.value().to_plain_string();
                         for key in [written.as_str(), printed.as_str()] {
                             if significant(key) && !values.contains_key(key) {
                                 let source = Source {

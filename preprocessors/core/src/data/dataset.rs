@@ -2,8 +2,12 @@
 
 use std::collections::HashMap;
 
+use std::sync::OnceLock;
+
+use super::number::classify;
 use super::{Cell, Meta, parse_cell};
-use crate::format::decimals_written;
+use crate::calc::Period;
+use crate::format::Decimal;
 use crate::suggest::did_you_mean;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,8 @@ pub struct Dataset {
     row_index: HashMap<String, usize>,
     /// Row names that occur more than once, with their rows: looking one up is ambiguous.
     duplicate_keys: HashMap<String, Vec<usize>>,
+    /// Row by the period it names, built on the first 同比 or 环比.
+    periods: OnceLock<HashMap<Period, usize>>,
 }
 
 /// Column name that gives each row its own unit (fact sheets).
@@ -102,29 +108,46 @@ impl Dataset {
 
     /// The number in a cell: `Ok(None)` when missing, an error naming file, row and
     /// column when the cell holds text.
-    pub fn number(&self, row: usize, col: usize) -> Result<Option<f64>, String> {
+    pub fn number(&self, row: usize, col: usize) -> Result<Option<&Decimal>, String> {
         match &self.rows[row][col] {
-            Cell::Number { value, .. } => Ok(Some(*value)),
+            Cell::Number(n) => Ok(Some(n.value())),
             Cell::Missing => Ok(None),
             Cell::Text(t) => Err(format!(
-                "{}的「{t}」不是数字；请填写数字，或留空/写“待补充”表示缺失",
-                self.locate(row, col)
+                "{}的「{t}」不是数字；{}",
+                self.locate(row, col),
+                classify(t).hint()
             )),
         }
+    }
+
+    /// The row that names `period`, if any (the first, when several spell it).
+    pub fn row_of_period(&self, period: &Period) -> Option<usize> {
+        self.periods
+            .get_or_init(|| {
+                let mut index = HashMap::new();
+                for row in (0..self.rows.len()).rev() {
+                    if let Some(p) = Period::parse(self.row_label(row)) {
+                        index.insert(p, row);
+                    }
+                }
+                index
+            })
+            .get(period)
+            .copied()
     }
 
     /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
     pub fn unit(&self, row: usize, col: usize) -> &str {
         // A cell written as a percentage is one, whatever its column says.
-        if let Cell::Number { text, .. } = &self.rows[row][col]
-            && text.ends_with(['%', '％'])
+        if let Cell::Number(n) = &self.rows[row][col]
+            && n.is_percent()
         {
             return "%";
         }
         if let Some(u) = self.unit_column
-            && let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u]
+            && !self.rows[row][u].is_missing()
         {
-            return t;
+            return self.rows[row][u].label();
         }
         &self.columns[col].unit
     }
@@ -140,7 +163,7 @@ impl Dataset {
             .and_then(|c| c.decimals);
         match (&self.rows[row][col], declared) {
             (_, Some(d)) => d,
-            (Cell::Number { text, .. }, None) => decimals_written(text),
+            (Cell::Number(n), None) => n.decimals(),
             _ => self.columns[col].decimals,
         }
     }
@@ -259,9 +282,9 @@ impl Dataset {
                 let (mut numbers, mut texts) = (0, 0);
                 for r in &rows {
                     match &r[i] {
-                        Cell::Number { text, .. } => {
+                        Cell::Number(n) => {
                             numbers += 1;
-                            decimals = decimals.max(decimals_written(text));
+                            decimals = decimals.max(n.decimals());
                         }
                         Cell::Text(_) => texts += 1,
                         Cell::Missing => {}
@@ -294,6 +317,7 @@ impl Dataset {
             unit_column,
             row_index,
             duplicate_keys,
+            periods: OnceLock::new(),
         })
     }
 }
