@@ -17,7 +17,7 @@ use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::escape_html;
@@ -157,16 +157,25 @@ pub(crate) fn request(
             p.name, p.name
         )
     })?;
-    let ds = ctx.store.get(id)?;
     let known: Vec<&str> = options
         .iter()
         .chain(select::SELECT_OPTIONS)
         .chain(FORMAT_OPTIONS)
+        .chain(&["sheet"])
         .copied()
         .collect();
     let switches: Vec<&str> = flags.iter().chain(FORMAT_FLAGS).copied().collect();
     args.check_known(&known, &switches)?;
-    let fmt = NumberFormat::from_args(&args)?;
+    let ds = ctx.store.get_sheet(id, args.get("sheet"))?;
+    let mut fmt = NumberFormat::from_args(&args)?;
+    // The sidecar's rounding unless the placeholder says otherwise (checked when loaded).
+    if fmt.rounding.is_none() {
+        fmt.rounding = ds
+            .meta
+            .round
+            .as_deref()
+            .and_then(|r| Rounding::parse(r).ok());
+    }
     Ok(Request { args, ds, fmt })
 }
 

@@ -408,7 +408,7 @@ fn error_messages_name_file_line_and_fix() {
     let fx = Fixture::new("errors");
     assert_eq!(
         fx.error("\n{{#table trade/total}}\n"),
-        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv，或同名的 .json、.xlsx、.xls、.ods），是不是想写「trade/totals」？"
     );
     assert_eq!(
         fx.error("{{#value trade/totals row=2024 col=出口}}"),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::number::classify;
-use super::{Cell, Meta, parse_cell};
+use super::{Cell, Meta};
 use crate::calc::Period;
 use crate::format::Decimal;
 use crate::suggest::did_you_mean;
@@ -33,8 +33,11 @@ pub struct Dataset {
     pub meta: Meta,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
-    /// Line of each row in the data file (the header is line 1), for messages.
+    /// Line of each row in the data file (its item in a JSON array, its row number in a
+    /// sheet), for messages.
     pub row_lines: Vec<usize>,
+    /// What kind of file the rows come from, for messages.
+    pub place: Place,
     pub key: usize,
     /// Index of the per-row `单位` column, if any.
     pub unit_column: Option<usize>,
@@ -44,6 +47,46 @@ pub struct Dataset {
     duplicate_keys: HashMap<String, Vec<usize>>,
     /// Row by the period it names, built on the first 同比 or 环比.
     periods: OnceLock<HashMap<Period, usize>>,
+}
+
+/// How the rows of a dataset are placed in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// Lines of a CSV file.
+    Lines,
+    /// Items of a JSON array or keys of a JSON object.
+    Items,
+    /// Rows of a workbook sheet; `columns` are the sheet's column numbers (from 0) of the
+    /// dataset's columns.
+    Sheet { name: String, columns: Vec<u32> },
+}
+
+/// A table as a loader reads it, before the metadata is applied.
+pub(super) struct RawTable {
+    pub header: Vec<String>,
+    /// The header's line (CSV) or row number (sheet).
+    pub header_line: usize,
+    /// Each record with its line, item or row number.
+    pub records: Vec<(usize, Vec<Cell>)>,
+    pub place: Place,
+}
+
+/// A cell as Excel names it: `Sheet1!C7`; sheet names that are not one word are quoted.
+pub fn sheet_cell(sheet: &str, col: u32, row: u32) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !sheet.starts_with(|c: char| c.is_ascii_digit());
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    if plain {
+        format!("{sheet}!{letters}{row}")
+    } else {
+        format!("'{}'!{letters}{row}", sheet.replace('\'', "''"))
+    }
 }
 
 /// Column name that gives each row its own unit (fact sheets).
@@ -169,34 +212,57 @@ impl Dataset {
     }
 
     /// A missing cell as both readers and writers understand it:
-    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
+    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`, or `（book/data/t.xlsx Sheet1!C2）`.
     pub fn missing_note(&self, row: usize, col: usize) -> String {
+        let place = match &self.place {
+            Place::Sheet { .. } => self.cell_ref(row, col),
+            _ => self.position(row),
+        };
         format!(
-            "「{}」的「{}」（{} {}）",
+            "「{}」的「{}」（{} {place}）",
             self.row_label(row),
             self.columns[col].name,
             self.file,
-            self.position(row)
         )
     }
 
-    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array.
+    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array, `第3行` of a
+    /// sheet (Excel's row number).
     pub fn position(&self, row: usize) -> String {
-        if self.file.ends_with(".json") {
-            format!("第{}项", self.row_lines[row])
-        } else {
-            format!("第{}行", self.row_lines[row])
+        match self.place {
+            Place::Items => format!("第{}项", self.row_lines[row]),
+            Place::Lines | Place::Sheet { .. } => format!("第{}行", self.row_lines[row]),
         }
     }
 
-    /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
+    /// A workbook cell as Excel shows it (`Sheet1!C7`, `'2024 年'!B3`); for other files
+    /// the row's position.
+    pub fn cell_ref(&self, row: usize, col: usize) -> String {
+        match &self.place {
+            Place::Sheet { name, columns } => {
+                sheet_cell(name, columns[col], self.row_lines[row] as u32)
+            }
+            _ => self.position(row),
+        }
+    }
+
+    /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`, or
+    /// `book/data/x.xlsx Sheet1!C3（「出口额」列）`.
     pub fn locate(&self, row: usize, col: usize) -> String {
-        format!(
-            "{} {}「{}」列",
-            self.file,
-            self.position(row),
-            self.columns[col].name
-        )
+        match &self.place {
+            Place::Sheet { .. } => format!(
+                "{} {}（「{}」列）",
+                self.file,
+                self.cell_ref(row, col),
+                self.columns[col].name
+            ),
+            _ => format!(
+                "{} {}「{}」列",
+                self.file,
+                self.position(row),
+                self.columns[col].name
+            ),
+        }
     }
 
     pub(super) fn from_table(
@@ -204,32 +270,57 @@ impl Dataset {
         file: String,
         href: String,
         meta: Meta,
-        header: Vec<String>,
-        records: Vec<(usize, Vec<String>)>,
+        table: RawTable,
     ) -> Result<Dataset, String> {
+        let RawTable {
+            mut header,
+            header_line,
+            mut records,
+            mut place,
+        } = table;
+        // Excel saves columns that once held formatting as empty trailing columns: drop
+        // those with no name and no value.
+        while header.len() > 1
+            && header.last().is_some_and(|h| h.trim().is_empty())
+            && records
+                .iter()
+                .all(|(_, r)| r.get(header.len() - 1).is_none_or(Cell::is_missing))
+        {
+            header.pop();
+            if let Place::Sheet { columns, .. } = &mut place {
+                columns.truncate(header.len());
+            }
+        }
+        let header_cell = |i: usize| match &place {
+            Place::Sheet { name, columns } => sheet_cell(name, columns[i], header_line as u32),
+            Place::Lines => format!("第{header_line}行第{}列", i + 1),
+            Place::Items => format!("第{}个键", i + 1),
+        };
         if header.iter().all(|h| h.trim().is_empty()) {
             return Err(format!("{file} 没有表头：第一行应为列名"));
         }
         let mut seen = HashMap::new();
         for (i, h) in header.iter().enumerate() {
             if h.trim().is_empty() {
-                return Err(format!(
-                    "{file} 第1行第{}列的列名为空；请为每一列起名",
-                    i + 1
-                ));
+                let hint = if matches!(place, Place::Sheet { .. }) {
+                    "请为每一列起名；表头不能用合并单元格"
+                } else {
+                    "请为每一列起名"
+                };
+                return Err(format!("{file} {}的列名为空；{hint}", header_cell(i)));
             }
             if let Some(j) = seen.insert(h.trim(), i) {
                 return Err(format!(
-                    "{file} 第1行有两列都叫「{}」（第{}列和第{}列）；列名不能重复",
+                    "{file} 的表头有两列都叫「{}」（{}和{}）；列名不能重复",
                     h.trim(),
-                    j + 1,
-                    i + 1
+                    header_cell(j),
+                    header_cell(i)
                 ));
             }
         }
         for name in meta.columns.keys() {
             if !header.iter().any(|h| h.trim() == name) {
-                let msg = format!("{file} 的元数据写了 [columns.{name}]，但数据里没有这一列");
+                let msg = format!("{file} 的元数据写了 [columns.\"{name}\"]，但数据里没有这一列");
                 return Err(match did_you_mean(name, header.iter().map(|h| h.trim())) {
                     Some(s) => format!("{msg}，是不是想写「{s}」？"),
                     None => msg,
@@ -246,14 +337,18 @@ impl Dataset {
         let width = header.len();
         let mut rows = Vec::with_capacity(records.len());
         let mut row_lines = Vec::with_capacity(records.len());
-        for (line, record) in records {
-            if record.len() > width && record[width..].iter().any(|c| !c.trim().is_empty()) {
-                return Err(format!(
-                    "{file} 第{line}行有{}个值，但表头只有{width}列；请检查是否多了逗号",
-                    record.len()
-                ));
+        for (line, mut cells) in records.drain(..) {
+            if cells.len() > width && cells[width..].iter().any(|c| !c.is_missing()) {
+                return Err(match &place {
+                    Place::Sheet { .. } => format!(
+                        "{file} 第{line}行在表头之外还有数据；请给这一列起名，或删掉多余的值"
+                    ),
+                    _ => format!(
+                        "{file} 第{line}行有{}个值，但表头只有{width}列；请检查是否多了逗号",
+                        cells.len()
+                    ),
+                });
             }
-            let mut cells: Vec<Cell> = record.iter().take(width).map(|t| parse_cell(t)).collect();
             cells.resize(width, Cell::Missing);
             rows.push(cells);
             row_lines.push(line);
@@ -313,6 +408,7 @@ impl Dataset {
             columns,
             rows,
             row_lines,
+            place,
             key,
             unit_column,
             row_index,

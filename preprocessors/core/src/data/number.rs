@@ -18,6 +18,17 @@ pub struct Number {
     percent: bool,
 }
 
+/// The decimals a workbook cell's number format shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// `0.00`: always this many.
+    Fixed(usize),
+    /// `0.0#`: at least and at most.
+    Between(usize, usize),
+    /// `General`: as many as the value has.
+    General,
+}
+
 /// Why a cell that looks like a figure is not one, for the message at the place it is used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NotANumber {
@@ -113,29 +124,38 @@ impl Number {
 
     /// A number as a workbook stores it: a binary double, read to Excel's own precision of
     /// 15 significant digits (so 0.1+0.2 is 0.3, as Excel shows it). `decimals` are those
-    /// of the cell's number format, if it fixes them; `percent` that the format shows the
-    /// value as a percentage (0.731 shown as 73.1%).
-    pub fn from_excel(value: f64, decimals: Option<usize>, percent: bool) -> Option<Number> {
+    /// the cell's number format shows; `percent` that it shows the value as a percentage
+    /// (0.731 shown as 73.1%).
+    pub fn from_excel(value: f64, decimals: Shown, percent: bool) -> Option<Number> {
         if !value.is_finite() {
             return None;
         }
-        let mut exact = Decimal::from_str(&format!("{value:.14e}"))
-            .ok()?
-            .normalized();
+        let exact = Decimal::from_str(&format!("{value:.14e}")).ok()?;
+        Some(Number::from_decimal(exact, decimals, percent))
+    }
+
+    /// A number from a workbook cell's exact value, shown as its number format says.
+    pub fn from_decimal(value: Decimal, decimals: Shown, percent: bool) -> Number {
+        let mut exact = value.normalized();
         if percent {
             exact = (exact * Decimal::from(100)).normalized();
         }
-        let decimals = decimals.unwrap_or_else(|| exact.fractional_digit_count().max(0) as usize);
+        let own = exact.fractional_digit_count().max(0) as usize;
+        let decimals = match decimals {
+            Shown::Fixed(n) => n,
+            Shown::Between(lo, hi) => own.clamp(lo, hi),
+            Shown::General => own,
+        };
         let mut text = crate::format::plain(&exact, decimals, crate::format::Rounding::HalfUp);
         if percent {
             text.push('%');
         }
-        Some(Number {
+        Number {
             value: exact,
             text,
             decimals,
             percent,
-        })
+        }
     }
 
     pub fn value(&self) -> &Decimal {

@@ -2,31 +2,31 @@ use super::*;
 use std::fs;
 use std::path::PathBuf;
 
-struct Book {
-    dir: PathBuf,
+pub(crate) struct Book {
+    pub(crate) dir: PathBuf,
 }
 
 impl Book {
     /// A throwaway book source folder with a data folder.
-    fn new(name: &str) -> Book {
+    pub(crate) fn new(name: &str) -> Book {
         let dir =
             std::env::temp_dir().join(format!("report-core-data-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("book/data")).unwrap();
         Book { dir }
     }
-    fn write(&self, rel: &str, bytes: &[u8]) {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) {
         let p = self.dir.join("book/data").join(rel);
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         fs::write(p, bytes).unwrap();
     }
-    fn meta(&self, id: &str) {
+    pub(crate) fn meta(&self, id: &str) {
         self.write(
             &format!("{id}.toml"),
             "title = \"进出口\"\nunit = \"亿美元\"\nsource = \"中国医药保健品进出口商会\"\nas-of = \"2024\"\n".as_bytes(),
         );
     }
-    fn store(&self) -> Store {
+    pub(crate) fn store(&self) -> Store {
         Store::new(self.dir.join("book"), "book", "data")
     }
 }
@@ -147,7 +147,7 @@ fn unknown_dataset_column_and_row_suggest_the_nearest() {
     let store = book.store();
     assert_eq!(
         store.get("trade/total").unwrap_err(),
-        "找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+        "找不到数据集「trade/total」（应为 book/data/trade/total.csv，或同名的 .json、.xlsx、.xls、.ods），是不是想写「trade/totals」？"
     );
     let ds = store.get("trade/totals").unwrap();
     assert_eq!(
@@ -214,13 +214,15 @@ fn malformed_files_get_clear_messages() {
     book.write("badmeta.csv", CSV.as_bytes());
     book.write("badmeta.toml", "title = \"x\"\nsorce = \"y\"\n".as_bytes());
     book.write("bad.json", b"[1, 2");
+    book.write("open.json", "[{\"年份\": 2024}".as_bytes());
+    book.meta("open");
     book.meta("bad");
     book.write("latin1.csv", b"a,b\n\xff\xfe\xfd,1\n\x80\x81\n");
     book.meta("latin1");
     let store = book.store();
     assert_eq!(
         store.get("dup").unwrap_err(),
-        "book/data/dup.csv 第1行有两列都叫「值」（第2列和第3列）；列名不能重复"
+        "book/data/dup.csv 的表头有两列都叫「值」（第1行第2列和第1行第3列）；列名不能重复"
     );
     assert_eq!(
         store.get("wide").unwrap_err(),
@@ -230,10 +232,9 @@ fn malformed_files_get_clear_messages() {
         store.get("nometa").unwrap_err(),
         "数据集「nometa」缺少元数据文件 book/data/nometa.toml（至少写明 title、unit、source）"
     );
-    let err = store.get("badmeta").unwrap_err();
-    assert!(
-        err.starts_with("book/data/badmeta.toml 第2行的元数据有误："),
-        "{err}"
+    assert_eq!(
+        store.get("badmeta").unwrap_err(),
+        "book/data/badmeta.toml 第2行：不认识的键「sorce」，是不是想写「source」？"
     );
     book.write("cn.csv", CSV.as_bytes());
     book.write(
@@ -242,17 +243,19 @@ fn malformed_files_get_clear_messages() {
     );
     assert_eq!(
         store.get("cn").unwrap_err(),
-        "book/data/cn.toml 第3行：含中文的键名要加英文引号，例如 [columns.\"出口额\"]"
+        "book/data/cn.toml 第3行：含中文或其他符号的键名要加英文双引号，例如 [columns.\"出口额\"]、\"出口额\" = ..."
     );
-    assert!(err.contains("sorce"), "{err}");
-    let err = store.get("bad").unwrap_err();
-    assert!(
-        err.starts_with("book/data/bad.json 第1行第5列不是有效的 JSON：列表没有结束（缺少 ]）"),
-        "{err}"
+    assert_eq!(
+        store.get("bad").unwrap_err(),
+        "book/data/bad.json 第1行第2列不是有效的 JSON：这里应当是一个对象（数组的每一项是一行数据），例如 {\"年份\": 2024, \"出口额\": 1079.6}"
+    );
+    assert_eq!(
+        store.get("open").unwrap_err(),
+        "book/data/open.json 第1行第13列不是有效的 JSON：列表没有结束（缺少 ]）"
     );
     assert_eq!(
         store.get("latin1").unwrap_err(),
-        "book/data/latin1.csv 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）；请在 Excel 或 WPS 中另存为“CSV UTF-8”"
+        "book/data/latin1.csv 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）；请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”"
     );
 }
 
