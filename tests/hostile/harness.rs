@@ -101,7 +101,6 @@ impl Case {
         self
     }
 
-    #[expect(dead_code, reason = "the symlink cases arrive with the fix they test")]
     pub fn symlink(mut self, path: &'static str, target: &'static str) -> Case {
         self.entries.push(Entry::Symlink(path, target));
         self
@@ -147,17 +146,40 @@ pub fn fails(says: &str) -> Expect {
     }
 }
 
-/// Runs every case and reports all failures together.
+/// Runs every case and reports all failures together. Cases are independent books, so
+/// they run on every core.
 pub fn run_all(area: &str, cases: Vec<Case>) {
     let mut names = std::collections::HashSet::new();
-    let mut failures = Vec::new();
-    let count = cases.len();
-    for case in cases {
+    for case in &cases {
         assert!(names.insert(case.name), "two cases named {}", case.name);
-        if let Err(why) = run(area, &case) {
-            failures.push(format!("- {}: {why}", case.name));
-        }
     }
+    let count = cases.len();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut outcomes: Vec<(usize, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut failed = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(case) = cases.get(i) else {
+                            return failed;
+                        };
+                        if let Err(why) = run(area, case) {
+                            failed.push((i, format!("- {}: {why}", case.name)));
+                        }
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a case runner panicked"))
+            .collect()
+    });
+    outcomes.sort();
+    let failures: Vec<String> = outcomes.into_iter().map(|(_, f)| f).collect();
     assert!(
         failures.is_empty(),
         "{} of {count} {area} cases failed:\n{}",

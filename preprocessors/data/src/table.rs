@@ -121,13 +121,17 @@ fn build_columns(
         let col = shown.col;
         let column = &ds.columns[col];
         if !column.numeric {
-            let cells = rows
-                .iter()
-                .map(|&r| {
-                    let cell = &ds.rows[r][col];
-                    (!cell.is_missing()).then(|| cell.label().to_string())
-                })
-                .collect();
+            let mut cells = Vec::with_capacity(rows.len());
+            for &r in rows {
+                let cell = &ds.rows[r][col];
+                if cell.is_missing() {
+                    // An empty text cell is missing data too, never a silent blank.
+                    missing.push(ds.missing_note(r, col));
+                    cells.push(None);
+                } else {
+                    cells.push(Some(cell.label().to_string()));
+                }
+            }
             let total = (i == 0).then(|| total_label.clone()).flatten().map(Some);
             out.push(ColumnOut {
                 heading: shown.heading,

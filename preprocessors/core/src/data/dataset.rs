@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use std::sync::OnceLock;
 
-use super::number::classify;
+use super::number::{NotANumber, classify};
 use super::{Cell, Meta};
 use crate::calc::Period;
 use crate::format::Decimal;
@@ -381,6 +381,8 @@ impl Dataset {
                             numbers += 1;
                             decimals = decimals.max(n.decimals());
                         }
+                        // A figure spelt wrongly (1079.6亿, 1e3, #DIV/0!) is still a figure.
+                        Cell::Text(t) if classify(t) != NotANumber::Text => numbers += 1,
                         Cell::Text(_) => texts += 1,
                         Cell::Missing => {}
                     }

@@ -187,6 +187,9 @@ pub fn classify(text: &str) -> NotANumber {
     if EXCEL_ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e)) {
         return NotANumber::ExcelError;
     }
+    if let Err(NotANumber::BadGrouping) = Number::parse(t) {
+        return NotANumber::BadGrouping;
+    }
     let lead: String = t
         .chars()
         .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ',' | '－' | '−'))
