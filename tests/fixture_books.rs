@@ -170,7 +170,10 @@ fn gbk_csv_from_excel_renders_correctly() {
     book.write("book/a.md", "# 甲\n\n{{#table trade}}\n");
     book.build_in_process().unwrap();
     let main = main_of(&book.page("a.html")).to_string();
-    assert!(main.contains("<th scope=\"col\">年份</th>"), "{main}");
+    assert!(
+        main.contains("<th scope=\"col\" class=\"keep\">年份</th>"),
+        "{main}"
+    );
     assert!(main.contains("<td class=\"num\">1079.6</td>"), "{main}");
 }
 

@@ -9,7 +9,8 @@ use std::process::Output;
 use regex::Regex;
 use report_core::data::Store;
 use report_tests::{
-    html_pages, main_of, mdbook_build, preprocessor_bin, read_page, repo_root, text_of,
+    html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page, renderer_command,
+    repo_root, text_of,
 };
 
 /// A copy of the report (book.toml, book/, assets/) in a temporary folder.
@@ -36,6 +37,7 @@ impl Report {
             &self.root,
             &[
                 ("MDBOOK_PREPROCESSOR__REPORT__COMMAND", &bin),
+                ("MDBOOK_OUTPUT__REPORT__COMMAND", &renderer_command()),
                 ("MDBOOK_PREPROCESSOR__REPORT__MODE", mode),
             ],
         )
@@ -97,7 +99,7 @@ fn no_placeholder_survives_outside_the_guides_examples() {
     let report = Report::built("no-placeholder");
     for page in html_pages(&report.root) {
         let raw = fs::read_to_string(&page).unwrap();
-        let rel = page.strip_prefix(report.root.join("target/book")).unwrap();
+        let rel = page.strip_prefix(html_root(&report.root)).unwrap();
         if !rel.starts_with("guide") && rel != Path::new("print.html") {
             assert!(
                 !raw.contains("{{#"),
@@ -107,7 +109,7 @@ fn no_placeholder_survives_outside_the_guides_examples() {
         }
         let html = without_code(&raw);
         let rel = page
-            .strip_prefix(report.root.join("target/book"))
+            .strip_prefix(html_root(&report.root))
             .unwrap()
             .to_string_lossy()
             .into_owned();
@@ -136,14 +138,28 @@ fn no_placeholder_survives_outside_the_guides_examples() {
 fn trade_chapter_tables_hold_the_seed_figures() {
     let report = Report::built("trade");
     let main = report.main("trade.html");
-    for figure in ["914.1", "1079.6", "429.9", "1020.56"] {
+    for figure in ["914.1", "1079.6", "1020.56"] {
         assert!(
             main.contains(&format!("<td class=\"num\">{figure}</td>")),
             "{figure} not in a table cell"
         );
     }
+    // Each year's figures carry the basis they were published on (药械产品 / 医药产品).
+    for basis in [">医药产品</td>", ">药械产品</td>"] {
+        assert!(
+            main.contains(basis),
+            "the totals table does not name {basis}"
+        );
+    }
+    // The 2024 raw-material exports reach the prose through a placeholder, with their share.
     assert!(
-        main.contains("<caption>表3-1 "),
+        Regex::new(r#"<span class="report-value"[^>]*>429\.9亿美元</span>"#)
+            .unwrap()
+            .is_match(&main),
+        "429.9 is not a value in the prose"
+    );
+    assert!(
+        main.contains("-caption\">表3-1 "),
         "tables are numbered in chapter 3"
     );
 }
@@ -308,32 +324,75 @@ fn progress_page_shows_the_drafts_gaps() {
     let main = &page[table..table + page[table..].find("</table>").unwrap()];
     let row = Regex::new(r#"(?s)<tr><th scope="row"><a href="[^"]+">([^<]+)</a></th>(.*?)</tr>"#)
         .unwrap();
-    let cell = Regex::new(r#"<td class="report-progress-(done|open)""#).unwrap();
-    let rows: BTreeMap<String, Vec<String>> = row
+    let cell = Regex::new(
+        r#"(?s)<td(?: class="report-progress-(done|open|missing|notes)"[^>]*)?>(.*?)</td>"#,
+    )
+    .unwrap();
+    // Per chapter: (state, text) of 现状, 挑战, 政策 and 备注.
+    let rows: BTreeMap<String, Vec<(String, String)>> = row
         .captures_iter(main)
         .map(|c| {
             (
                 c[1].to_string(),
                 cell.captures_iter(&c[2])
-                    .map(|d| d[1].to_string())
+                    .map(|d| {
+                        let state = d.get(1).map_or("", |m| m.as_str()).to_string();
+                        (state, text_of(&d[2]))
+                    })
                     .collect(),
             )
         })
         .collect();
-    // 现状, 挑战, 政策: the same picture as the working draft's own table (its 技术合作 row is
-    // all done, but the draft flags the missing 数据跨境 research in its 现状).
+    // 现状, 挑战, 政策: the picture of the draft's own progress table, corrected where its
+    // notes say otherwise. 技术合作 is ✅ throughout in the draft's table, but its notes leave
+    // the 数据跨境立法 research open; 制度合作 现状 is ✅ in the table and its 中药 section
+    // exists, so the stale 【缺……】 note on that section is not an open item.
     let expected = [
         ("贸易合作", ["open", "done", "done"]),
         ("技术合作", ["open", "done", "done"]),
         ("产能合作", ["open", "open", "open"]),
-        ("制度合作", ["open", "open", "open"]),
+        ("制度合作", ["done", "open", "open"]),
     ];
     for (chapter, cells) in expected {
-        assert_eq!(
-            rows.get(chapter).map(Vec::as_slice),
-            Some(&cells.map(String::from)[..]),
-            "{chapter}: {rows:?}"
+        let states: Vec<&str> = rows
+            .get(chapter)
+            .unwrap_or_else(|| panic!("{chapter}: {rows:?}"))
+            .iter()
+            .take(3)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(states, cells, "{chapter}: {rows:?}");
+    }
+    let cell_text = |chapter: &str, col: usize| rows[chapter][col].1.clone();
+    assert!(
+        cell_text("技术合作", 0).contains("数据跨境"),
+        "the open 数据跨境立法 research: {rows:?}"
+    );
+    // The missing 2023 import figure is one gap: one entry on the whole page, in 贸易合作 现状.
+    let imports = Regex::new(r"2023[^；。]{0,12}进口|进口[^；。]{0,12}2023").unwrap();
+    let item = Regex::new(r"(?s)<li>(.*?)</li>").unwrap();
+    let entries: Vec<String> = item
+        .captures_iter(&page)
+        .map(|c| text_of(&c[1]))
+        .filter(|t| imports.is_match(t))
+        .collect();
+    assert_eq!(entries.len(), 1, "the 2023 import gap: {entries:?}");
+    assert!(imports.is_match(&cell_text("贸易合作", 0)));
+    // 备注 (the draft's own remarks, and where its table and notes disagree), said to readers.
+    for (chapter, says) in [
+        ("技术合作", "不一致"),
+        ("产能合作", "CXO以外的挑战和政策"),
+        ("制度合作", "已过时"),
+    ] {
+        assert!(
+            cell_text(chapter, 3).contains(says),
+            "{chapter} 备注 does not say {says}: {rows:?}"
         );
+    }
+    assert!(cell_text("贸易合作", 3).trim().is_empty(), "{rows:?}");
+    // Readers never see the writers' own words for their draft.
+    for word in ["工作稿", "原文"] {
+        assert!(!page.contains(word), "the progress page says {word}");
     }
 }
 
@@ -440,5 +499,79 @@ fn a_workbook_in_place_of_its_csv_builds_the_same_book() {
     assert!(
         trade.contains("totals.xlsx\" download=\"\">下载数据（XLSX）"),
         "{trade}"
+    );
+}
+
+/// The search index's document URLs (mdBook 0.5: `"doc_urls":["a.html#x", ...]`).
+fn search_urls(html_dir: &Path) -> Vec<String> {
+    let index = fs::read_dir(html_dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("searchindex"))
+                && p.extension().is_some_and(|x| x == "js")
+        })
+        .expect("a search index");
+    let text = fs::read_to_string(index).unwrap();
+    let start = text.find("\"doc_urls\":[").expect("doc_urls") + "\"doc_urls\":[".len();
+    let end = start + text[start..].find(']').unwrap();
+    text[start..end]
+        .split(',')
+        .map(|url| url.trim_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn publish_leaves_out_the_writers_guide_and_its_demo_data_which_drafts_show() {
+    let report = Report::copy("editions");
+    let draft = report.build("draft");
+    assert!(draft.status.success(), "{}", stderr(&draft));
+    let html = html_root(&report.root);
+    assert!(
+        html.ends_with("html"),
+        "the HTML output is {}",
+        html.display()
+    );
+    assert!(html.join("guide/data.html").is_file());
+    assert!(html.join("data/guide/demo_sales.csv").is_file());
+    assert!(search_urls(&html).iter().any(|u| u.starts_with("guide/")));
+    assert!(read_page(&report.root, "print.html").contains("写作指南"));
+    assert!(!read_page(&report.root, "index.html").contains("report-pdf-link"));
+
+    let publish = report.build("publish");
+    let log = stderr(&publish);
+    assert!(publish.status.success(), "{log}");
+    assert!(
+        log.contains("publish 构建不含 4 个仅限写作时显示的章节")
+            && log.contains("book/guide/data.md"),
+        "{log}"
+    );
+    assert!(!html.join("guide").exists(), "guide pages were published");
+    assert!(!html.join("data/guide").exists(), "demo data was published");
+    assert!(html.join("data/trade/totals.csv").is_file());
+    let urls = search_urls(&html);
+    assert!(urls.iter().any(|u| u.starts_with("trade.html")), "{urls:?}");
+    assert!(
+        !urls.iter().any(|u| u.contains("guide")),
+        "guide in the search index: {urls:?}"
+    );
+    for page in html_pages(&report.root) {
+        let text = fs::read_to_string(&page).unwrap();
+        assert!(
+            !text.contains("写作指南") && !text.contains("guide/"),
+            "{} mentions the guide",
+            page.display()
+        );
+    }
+    // The part title 附录 held only the guide; the progress page stays for readers.
+    let toc = read_page(&report.root, "toc.html");
+    assert!(!toc.contains("附录"), "an empty part title is left");
+    assert!(toc.contains("progress.html"));
+    let index = main_of(&read_page(&report.root, "index.html")).to_string();
+    assert!(
+        index.contains("<a href=\"report.pdf\" download=\"中国医药工业国际合作研究报告.pdf\">"),
+        "the first page links the PDF edition"
     );
 }

@@ -167,9 +167,28 @@ pub fn mdbook_build(root: &Path, env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run mdbook")
 }
 
+/// The HTML output of the book built in `root`: mdBook writes it to the build directory
+/// itself when HTML is its only renderer, and to `<build-dir>/html` when there are several
+/// (the report has its companion renderer, `[output.report]`).
+pub fn html_root(root: &Path) -> PathBuf {
+    let build = root.join("target/book");
+    let nested = build.join("html");
+    if nested.join("index.html").is_file() {
+        nested
+    } else {
+        build
+    }
+}
+
+/// How the report's book.toml starts the companion renderer, with the release binary: the
+/// value of `MDBOOK_OUTPUT__REPORT__COMMAND` for a copy of the report.
+pub fn renderer_command() -> String {
+    format!("{} render", preprocessor_bin().display())
+}
+
 /// A page of a built book.
 pub fn read_page(root: &Path, html: &str) -> String {
-    let path = root.join("target/book").join(html);
+    let path = html_root(root).join(html);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -186,7 +205,7 @@ pub fn html_pages(root: &Path) -> Vec<PathBuf> {
         }
     }
     let mut out = Vec::new();
-    walk(&root.join("target/book"), &mut out);
+    walk(&html_root(root), &mut out);
     out.sort();
     out
 }

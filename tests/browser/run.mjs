@@ -1,6 +1,7 @@
 // Browser tests of the built report, in Debian's headless Chromium through playwright-core.
 //
-//   BOOK_DIR        the built HTML book (default: ../../target/book)
+//   BOOK_DIR        the built HTML book (default: ../../target/book/html, where mdBook writes
+//                   it beside the report's companion renderer; ../../target/book if absent)
 //   SCREENSHOT_DIR  where screenshots go (default: ../../target/browser)
 //   CHROMIUM        the browser binary (default: /usr/bin/chromium; never downloaded)
 //
@@ -13,10 +14,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { register as registerProgress } from './progress.mjs';
 import { serve } from './server.mjs';
+import { tests as searchTests } from './search.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BOOK_DIR = resolve(process.env.BOOK_DIR ?? join(here, '../../target/book'));
+const BUILD_DIR = join(here, '../../target/book');
+const BOOK_DIR = resolve(
+  process.env.BOOK_DIR ?? (existsSync(join(BUILD_DIR, 'html/index.html')) ? join(BUILD_DIR, 'html') : BUILD_DIR),
+);
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? join(here, '../../target/browser'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TEST_TIMEOUT_MS = 90_000;
@@ -30,6 +36,7 @@ const CHART = /<svg\b[^>]*\bclass="[^"]*\breport-chart\b[^"]*"[^>]*>[\s\S]*?<\/s
 
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
+tests.push(...searchTests);
 
 class Failure extends Error {}
 function check(condition, message) {
@@ -216,6 +223,8 @@ test('print.html holds every chart of the chapters', async (context) => {
   check(duplicates.length === 0, `ids repeated across charts in print.html: ${duplicates.slice(0, 10).join(', ')}`);
   return `${inPrint} charts`;
 });
+
+registerProgress({ test, check, newPage, bookDir: BOOK_DIR, screenshotDir: SCREENSHOT_DIR });
 
 async function main() {
   const context = {};

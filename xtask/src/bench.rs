@@ -116,7 +116,8 @@ pub fn run(args: &[String]) -> Result {
                 // An override would bring the preprocessor back into the plain book.
                 command
                     .env_remove(tools::MODE_ENV)
-                    .env_remove(tools::COMMAND_ENV);
+                    .env_remove(tools::COMMAND_ENV)
+                    .env_remove(tools::RENDERER_COMMAND_ENV);
             }
             command
                 .current_dir(&case.dir)
@@ -231,8 +232,9 @@ fn count_chapters(summary: &Path) -> usize {
         .unwrap_or(0)
 }
 
-/// `book.toml` without its `[preprocessor.report]` table (and any `[preprocessor.report.*]`).
-fn without_report_preprocessor(book_toml: &str) -> String {
+/// `book.toml` without the report's tables: `[preprocessor.report]` and the companion
+/// renderer `[output.report]`, with their sub-tables.
+fn without_report_tables(book_toml: &str) -> String {
     let mut kept = String::new();
     let mut skipping = false;
     for line in book_toml.lines() {
@@ -244,7 +246,9 @@ fn without_report_preprocessor(book_toml: &str) -> String {
                 .next()
                 .unwrap_or("")
                 .trim();
-            skipping = name == "preprocessor.report" || name.starts_with("preprocessor.report.");
+            skipping = ["preprocessor.report", "output.report"]
+                .iter()
+                .any(|table| name == *table || name.starts_with(&format!("{table}.")));
         }
         if !skipping {
             kept.push_str(line);
@@ -262,10 +266,7 @@ fn plain_copy_of_report(root: &Path, dest: &Path) -> Result {
     }
     fs::create_dir_all(dest)?;
     let book_toml = fs::read_to_string(root.join("book.toml"))?;
-    fs::write(
-        dest.join("book.toml"),
-        without_report_preprocessor(&book_toml),
-    )?;
+    fs::write(dest.join("book.toml"), without_report_tables(&book_toml))?;
     for dir in ["book", "assets"] {
         if root.join(dir).is_dir() {
             copy_dir(&root.join(dir), &dest.join(dir))?;
@@ -475,13 +476,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn removes_only_the_report_preprocessor() {
+    fn removes_only_the_report_preprocessor_and_renderer() {
         let toml = "[book]\ntitle = \"x\"\n\n[preprocessor.report]\ncommand = \"a\"\n\
                     before = [\"links\"]\n\n[preprocessor.report.patterns]\nx = 1\n\n\
-                    [output.html]\nprint = { enable = true }\n";
+                    [output.html]\nprint = { enable = true }\n\n[output.report]\n\
+                    command = \"a render\"\n[output.report.pdf]\nfile = \"r.pdf\"\n\
+                    [output.reporter]\n";
         assert_eq!(
-            without_report_preprocessor(toml),
-            "[book]\ntitle = \"x\"\n\n[output.html]\nprint = { enable = true }\n"
+            without_report_tables(toml),
+            "[book]\ntitle = \"x\"\n\n[output.html]\nprint = { enable = true }\n\n\
+             [output.reporter]\n"
         );
     }
 

@@ -101,7 +101,7 @@ fn build(args: &[String]) -> Result {
     }
     run::status(&mut mdbook)?;
     if passthrough.is_empty() {
-        let html = tools::html_dir(&tools.root.join("target/book"));
+        let html = tools::html_dir(&tools::book_dir());
         run::progress(&format!("done: {}", html.join("index.html").display()));
     }
     Ok(())

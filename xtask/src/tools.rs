@@ -13,6 +13,10 @@ pub const MDBOOK_VERSION: &str = "0.5.4";
 pub const MODE_ENV: &str = "MDBOOK_PREPROCESSOR__REPORT__MODE";
 /// mdBook's environment override of `[preprocessor.report] command`.
 pub const COMMAND_ENV: &str = "MDBOOK_PREPROCESSOR__REPORT__COMMAND";
+/// mdBook's environment override of `[output.report] command`, the companion renderer.
+pub const RENDERER_COMMAND_ENV: &str = "MDBOOK_OUTPUT__REPORT__COMMAND";
+/// How book.toml starts the companion renderer: the preprocessor binary with this argument.
+pub const RENDER_SUBCOMMAND: &str = "render";
 /// Where the browser tests find Chromium (Debian's package), unless `CHROMIUM` says otherwise.
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -39,8 +43,14 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
+/// Where the book is built (book.toml's `build-dir`).
+pub fn book_dir() -> PathBuf {
+    root().join("target/book")
+}
+
 /// Where the HTML renderer wrote into `build_dir`: mdBook 0.5 uses the build directory itself
-/// when HTML is the only renderer and `<build_dir>/html` when there are several.
+/// when HTML is the only renderer and `<build_dir>/html` when there are several (the report
+/// has two: `html` and its companion `report`).
 pub fn html_dir(build_dir: &Path) -> PathBuf {
     let nested = build_dir.join("html");
     if nested.join("index.html").is_file() {
@@ -75,9 +85,21 @@ impl Tools {
         command.arg(subcommand).current_dir(&self.root);
         // book.toml names `target/release/mdbook-report`; follow a moved target directory.
         if self.preprocessor != self.root.join("target/release").join(exe("mdbook-report")) {
-            command.env(COMMAND_ENV, &self.preprocessor);
+            command
+                .env(COMMAND_ENV, &self.preprocessor)
+                .env(RENDERER_COMMAND_ENV, renderer_command(&self.preprocessor));
         }
         command
+    }
+}
+
+/// The companion renderer's command line for mdBook (which splits it like a shell would).
+pub fn renderer_command(preprocessor: &Path) -> String {
+    let path = preprocessor.to_string_lossy();
+    if path.contains([' ', '\'', '"', '\\']) {
+        format!("'{}' {RENDER_SUBCOMMAND}", path.replace('\'', r"'\''"))
+    } else {
+        format!("{path} {RENDER_SUBCOMMAND}")
     }
 }
 

@@ -1,16 +1,34 @@
-//! The chart in words, for screen readers and the SVG's `<desc>`.
+//! The chart in words, for screen readers and the SVG's `<desc>`: read from the same
+//! figure the drawing comes from, so that words and picture agree (bars that a narrow
+//! canvas turned horizontal are a 条形图 there).
 
 use report_core::format::{Grouping, format_number};
 
+use crate::figure::Figure;
 use crate::text::clean;
-use crate::{Chart, ChartKind, Series, value_text};
+use crate::{Chart, ChartKind, GAP, Series, value_text};
 
-/// A Chinese sentence saying what the chart shows: its kind, the series, the categories and
-/// the range of the values with their unit, e.g.
-/// `柱状图：2023年至2024年的出口额与进口额，数值介于914.1至1079.6亿美元之间。`; for a
-/// timeline, the period, the number of events and the groups.
-pub fn describe(chart: &Chart) -> String {
-    let kind = kind(chart);
+/// At most this many missing values are named one by one.
+const NAMED_GAPS: usize = 3;
+
+/// A Chinese sentence saying what the chart shows: its kind as drawn, the series, the
+/// categories and the range of the values with their unit, then what is missing and why,
+/// e.g. `分组柱状图：2023年至2024年的出口额与进口额，数值介于914.1至1079.6亿美元之间；
+/// 2023年的进口额缺数据（数据集中未填写）。`; for a timeline, the period, the number of
+/// events and the groups.
+pub(crate) fn describe(chart: &Chart, figure: &Figure) -> String {
+    let mut out = what(chart, figure);
+    if let Some(gaps) = gaps(chart) {
+        out.pop();
+        out.push('；');
+        out.push_str(&gaps);
+        out.push('。');
+    }
+    out
+}
+
+fn what(chart: &Chart, figure: &Figure) -> String {
+    let kind = chart.kind.chinese_as_drawn(figure.horizontal);
     let categories: Vec<String> = chart.categories.iter().map(|c| clean(c)).collect();
     if chart.series.is_empty() || categories.is_empty() {
         return format!("{kind}：没有数据。");
@@ -19,6 +37,7 @@ pub fn describe(chart: &Chart) -> String {
     match chart.kind {
         ChartKind::Pie | ChartKind::Donut => pie(chart, &categories),
         ChartKind::Timeline => timeline(chart, &categories),
+        ChartKind::Range => ranges(chart, &categories),
         ChartKind::BarLine => {
             let mut out = format!("{kind}：{}的{names}（柱，左轴）", span(&categories, true));
             out.push_str(&range(&chart.series, &chart.unit, chart.decimals));
@@ -46,18 +65,75 @@ pub fn describe(chart: &Chart) -> String {
     }
 }
 
-/// The kind as the reader sees it: bars that turned horizontal to fit their names are a
-/// 条形图, whatever `kind=` said.
-fn kind(chart: &Chart) -> &'static str {
-    let turned = chart.kind != ChartKind::HBar
-        && crate::check(chart).is_ok()
-        && crate::cartesian::is_horizontal(chart);
-    match chart.kind {
-        ChartKind::Bar if turned => "条形图",
-        ChartKind::Grouped if turned => "分组条形图",
-        ChartKind::Stacked if turned => "堆叠条形图",
-        kind => kind.chinese(),
+/// `区间图：各项的下限至上限，新兴市场为8～10%，发达国家为3～5%。`: each range, its ends as tables print
+/// them.
+fn ranges(chart: &Chart, categories: &[String]) -> String {
+    let (low, high) = (&chart.series[0], &chart.series[1]);
+    let unit = clean(&chart.unit);
+    let parts: Vec<String> = categories
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let lo = value_text(low, i, chart.decimals)?;
+            let hi = value_text(high, i, chart.decimals)?;
+            Some(format!("{c}为{lo}～{hi}{unit}"))
+        })
+        .collect();
+    let parts = if parts.is_empty() {
+        "没有完整的区间".to_string()
+    } else {
+        parts.join("，")
+    };
+    format!(
+        "{}：各项的{}至{}，{parts}。",
+        chart.kind.chinese(),
+        clean(&low.name),
+        clean(&high.name)
+    )
+}
+
+/// `2023年的进口额缺数据（数据待补充）、…`, or `None` when nothing is missing.
+fn gaps(chart: &Chart) -> Option<String> {
+    let all = missing(chart);
+    let count = all.len();
+    let named: Vec<String> = all
+        .into_iter()
+        .take(NAMED_GAPS)
+        .map(|(what, why)| match why {
+            Some(why) => format!("{what}{GAP}（{why}）"),
+            None => format!("{what}{GAP}"),
+        })
+        .collect();
+    match count {
+        0 => None,
+        n if n > named.len() => Some(format!("{}等{n}处{GAP}", named.join("、"))),
+        _ => Some(named.join("、")),
     }
+}
+
+/// Every value the chart lacks, in series order: what it is (`2023年的进口额`) and why, if
+/// the caller said. The data table under the chart lists the same.
+pub fn missing(chart: &Chart) -> Vec<(String, Option<String>)> {
+    if chart.kind == ChartKind::Timeline {
+        return Vec::new();
+    }
+    let categories: Vec<String> = chart.categories.iter().map(|c| clean(c)).collect();
+    let years = are_years(&categories);
+    let mut out = Vec::new();
+    for series in chart.series.iter().chain(&chart.line) {
+        for (i, value) in series.values.iter().enumerate() {
+            if value.is_none() {
+                let category = categories
+                    .get(i)
+                    .map_or(String::new(), |c| as_year(c, years));
+                out.push((
+                    format!("{category}的{}", clean(&series.name)),
+                    series.reason(i).map(clean),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// `时间轴：2017年至2024年7月的7个事件，分为ICH、PIC/S、WHO三类。`
@@ -94,7 +170,7 @@ fn pie(chart: &Chart, categories: &[String]) -> String {
                 "{c}占{}%",
                 format_number(v / total * 100.0, 1, false, Grouping::Auto)
             ),
-            _ => format!("{c}缺少数据"),
+            _ => format!("{c}{GAP}"),
         })
         .collect();
     format!(
@@ -109,17 +185,8 @@ fn pie(chart: &Chart, categories: &[String]) -> String {
 /// The categories in a few words: `2019年至2024年` for years and ordered axes, a list for a
 /// few names, the first ones and a count for many.
 fn span(categories: &[String], ordered: bool) -> String {
-    let years = categories.iter().all(|c| {
-        let digits = c.strip_suffix('年').unwrap_or(c);
-        digits.len() == 4 && digits.chars().all(|d| d.is_ascii_digit())
-    });
-    let show = |c: &String| {
-        if years && !c.ends_with('年') {
-            format!("{c}年")
-        } else {
-            c.clone()
-        }
-    };
+    let years = are_years(categories);
+    let show = |c: &String| as_year(c, years);
     let first = show(&categories[0]);
     let last = show(&categories[categories.len() - 1]);
     match categories.len() {
@@ -134,6 +201,23 @@ fn span(categories: &[String], ordered: bool) -> String {
                 .collect::<Vec<_>>()
                 .join("、")
         ),
+    }
+}
+
+/// Whether every category is a year: `2024` or `2024年`.
+fn are_years(categories: &[String]) -> bool {
+    categories.iter().all(|c| {
+        let digits = c.strip_suffix('年').unwrap_or(c);
+        digits.len() == 4 && digits.chars().all(|d| d.is_ascii_digit())
+    })
+}
+
+/// A category as said in a sentence: years as `2024年`.
+fn as_year(category: &str, years: bool) -> String {
+    if years && !category.ends_with('年') {
+        format!("{category}年")
+    } else {
+        category.to_string()
     }
 }
 

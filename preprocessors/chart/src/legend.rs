@@ -1,10 +1,8 @@
-//! Legends: a coloured swatch and a name per series.
+//! Legends: a swatch drawn like its series and the series' name, flowing in rows above the
+//! chart.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-
-use crate::svg::{draw_error, series_color};
-use crate::text::{self, CENTER_BASELINE, FONT, LEADING, Text};
+use crate::figure::{Mark, Role, Shape};
+use crate::text::{self, CENTER_BASELINE, LEADING, Rect, Text};
 
 /// How a series is drawn, so that its swatch looks the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,53 +13,58 @@ pub(crate) enum Swatch {
     Dot,
 }
 
-/// Width of a swatch and the gap before its name.
-const BOX: f64 = 12.0;
-const LINE: f64 = 20.0;
-const DOT: f64 = 12.0;
-const GAP: f64 = 5.0;
+/// Width of a swatch, in ems of the legend's font, and the gap before its name.
+const BOX: f64 = 0.9;
+const LINE: f64 = 1.5;
+const GAP: f64 = 0.4;
 /// Space between two entries on a row.
-const SPACING: f64 = 18.0;
+const SPACING: f64 = 1.3;
 
 impl Swatch {
-    fn width(self) -> f64 {
+    fn width(self, font: f64) -> f64 {
         match self {
-            Swatch::Box => BOX,
-            Swatch::Line => LINE,
-            Swatch::Dot => DOT,
+            Swatch::Box | Swatch::Dot => BOX * font,
+            Swatch::Line => LINE * font,
         }
     }
 
-    /// Draws the swatch of series `series` with its left edge at `x`, centred on `cy`.
-    pub fn draw(
-        self,
-        root: &DrawingArea<SVGBackend, Shift>,
-        series: usize,
-        x: f64,
-        cy: f64,
-    ) -> Result<(), String> {
-        let color = series_color(series);
+    /// The swatch of series `series` with its left edge at `x`, centred on `cy`.
+    fn marks(self, series: usize, x: f64, cy: f64, font: f64) -> Vec<Mark> {
+        let size = BOX * font;
         match self {
-            Swatch::Box => {
-                let (x0, y0) = (x.round() as i32, (cy - BOX / 2.0).round() as i32);
-                let size = BOX as i32;
-                root.draw(&Rectangle::new(
-                    [(x0, y0), (x0 + size, y0 + size)],
-                    color.filled(),
-                ))
-            }
-            Swatch::Line => {
-                let y = cy.round() as i32;
-                let (x0, x1) = (x.round() as i32, (x + LINE).round() as i32);
-                root.draw(&PathElement::new([(x0, y), (x1, y)], color.stroke_width(2)))
-                    .and_then(|_| root.draw(&Circle::new(((x0 + x1) / 2, y), 3, color.filled())))
-            }
-            Swatch::Dot => {
-                let center = ((x + DOT / 2.0).round() as i32, cy.round() as i32);
-                root.draw(&Circle::new(center, (DOT / 2.0) as i32, color.filled()))
-            }
+            Swatch::Box => vec![Mark {
+                role: Role::Fill(series),
+                shape: Shape::Rect(Rect {
+                    x0: x,
+                    y0: cy - size / 2.0,
+                    x1: x + size,
+                    y1: cy + size / 2.0,
+                }),
+            }],
+            Swatch::Line => vec![
+                Mark {
+                    role: Role::Line(series),
+                    shape: Shape::Path {
+                        points: vec![(x, cy), (x + LINE * font, cy)],
+                        width: 2.0,
+                    },
+                },
+                Mark {
+                    role: Role::Fill(series),
+                    shape: Shape::Circle {
+                        center: (x + LINE * font / 2.0, cy),
+                        radius: 3.0,
+                    },
+                },
+            ],
+            Swatch::Dot => vec![Mark {
+                role: Role::Fill(series),
+                shape: Shape::Circle {
+                    center: (x + size / 2.0, cy),
+                    radius: size / 2.0,
+                },
+            }],
         }
-        .map_err(draw_error)
     }
 }
 
@@ -74,16 +77,17 @@ pub(crate) struct Entry {
 
 /// A legend laid out in rows from `left` to `right`, starting at `top`.
 pub(crate) struct Legend {
-    placed: Vec<(Swatch, usize, f64, f64)>,
+    pub marks: Vec<Mark>,
     pub texts: Vec<Text>,
+    /// 0 for no entries.
     pub height: f64,
 }
 
 impl Legend {
-    pub fn flow(entries: &[Entry], left: f64, right: f64, top: f64) -> Legend {
-        let row = FONT * LEADING;
+    pub fn flow(entries: &[Entry], left: f64, right: f64, top: f64, font: f64) -> Legend {
+        let row = font * LEADING;
         let mut legend = Legend {
-            placed: Vec::new(),
+            marks: Vec::new(),
             texts: Vec::new(),
             height: 0.0,
         };
@@ -92,31 +96,30 @@ impl Legend {
         }
         let (mut x, mut y) = (left, top + row / 2.0);
         for entry in entries {
-            let swatch = entry.swatch.width() + GAP;
+            let swatch = entry.swatch.width(font) + GAP * font;
             // A name longer than the whole row is cut rather than overflowing.
-            let name = text::ellipsize(&entry.name, (right - left - swatch) / FONT);
-            let width = swatch + text::width(&name, FONT);
+            let name = text::ellipsize(&entry.name, (right - left - swatch) / font);
+            let width = swatch + text::width(&name, font);
             if x > left && x + width > right {
                 x = left;
                 y += row;
             }
-            legend.placed.push((entry.swatch, entry.series, x, y));
+            legend
+                .marks
+                .extend(entry.swatch.marks(entry.series, x, y, font));
             legend.texts.push(Text::new(
                 "legend",
                 name,
                 x + swatch,
-                y + CENTER_BASELINE * FONT,
+                y + CENTER_BASELINE * font,
+                font,
             ));
-            x += width + SPACING;
+            x += width + SPACING * font;
         }
         legend.height = y + row / 2.0 - top;
         legend
     }
-
-    pub fn draw(&self, root: &DrawingArea<SVGBackend, Shift>) -> Result<(), String> {
-        for (swatch, series, x, cy) in &self.placed {
-            swatch.draw(root, *series, *x, *cy)?;
-        }
-        Ok(())
-    }
 }
+
+#[cfg(test)]
+mod tests;

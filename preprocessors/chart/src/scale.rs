@@ -1,24 +1,22 @@
-//! Value axes with round ticks.
+//! Value axes with round ticks, each labelled with exactly the value it sits at.
 
 use report_core::format::{Grouping, format_number};
 
-/// A value axis from `min` to `max` in steps of `step`; every tick is a round number.
+/// A value axis from `min` to `max` in steps of `step`; every tick is a round number that
+/// prints exactly with `decimals` decimals.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Scale {
     pub min: f64,
     pub max: f64,
     pub step: f64,
-    /// Decimals of the tick labels: as many as the step needs, at most the chart's.
+    /// Decimals of the tick labels: as many as the step needs, never more than the chart's.
     pub decimals: usize,
 }
 
-/// About this many intervals on an axis.
-const TARGET_TICKS: f64 = 5.0;
-
 impl Scale {
-    /// An axis that covers `lo..=hi` (and 0 when `zero`), with ticks that print exactly with
-    /// at most `decimals` decimals.
-    pub fn nice(lo: f64, hi: f64, zero: bool, decimals: usize) -> Scale {
+    /// An axis that covers `lo..=hi` (and 0 when `zero`) in about `intervals` intervals,
+    /// with ticks that print exactly with at most `decimals` decimals.
+    pub fn nice(lo: f64, hi: f64, zero: bool, decimals: usize, intervals: f64) -> Scale {
         let (mut lo, mut hi) = if zero {
             (lo.min(0.0), hi.max(0.0))
         } else {
@@ -35,8 +33,7 @@ impl Scale {
                 (lo - pad, hi + pad)
             };
         }
-        let min_step = 10f64.powi(-(decimals as i32));
-        let step = nice_step((hi - lo) / TARGET_TICKS).max(min_step);
+        let step = nice_step((hi - lo) / intervals.max(1.0), decimals);
         Self::with_step(lo, hi, step, decimals)
     }
 
@@ -48,22 +45,23 @@ impl Scale {
         } else {
             (lo, hi)
         };
-        let min_step = 10f64.powi(-(decimals as i32));
-        let mut step = nice_step((hi - lo) / intervals as f64).max(min_step);
+        let intervals = intervals.max(1);
+        let mut step = nice_step((hi - lo) / intervals as f64, decimals);
         loop {
             // Start at 0 when the data allows, so a growth axis reads from 0.
             let start = if lo >= 0.0 && hi <= step * intervals as f64 {
                 0.0
             } else {
-                (lo / step).floor() * step
+                (lo / step + 1e-9).floor() * step
             };
             if start + step * intervals as f64 >= hi - step * 1e-9 {
                 let mut scale =
                     Self::with_step(start, start + step * intervals as f64, step, decimals);
+                scale.min = start;
                 scale.max = start + step * intervals as f64;
                 return scale;
             }
-            step = nice_step(step * 1.01);
+            step = nice_step(step * 1.01, decimals);
         }
     }
 
@@ -81,8 +79,7 @@ impl Scale {
 
     /// The tick values, from `min` to `max`.
     pub fn ticks(&self) -> Vec<f64> {
-        let count = ((self.max - self.min) / self.step).round() as usize;
-        (0..=count)
+        (0..=self.intervals())
             .map(|i| {
                 let v = self.min + self.step * i as f64;
                 // Snap away float noise so that labels print as the round number they are.
@@ -101,20 +98,33 @@ impl Scale {
     pub fn label(&self, value: f64) -> String {
         format_number(value, self.decimals, false, Grouping::Auto)
     }
+
+    /// Where `value` falls, from 0 at `min` to 1 at `max`.
+    pub fn fraction(&self, value: f64) -> f64 {
+        (value - self.min) / (self.max - self.min)
+    }
 }
 
-/// The smallest of 1, 2, 2.5, 5 × 10ⁿ that is at least `raw`.
-fn nice_step(raw: f64) -> f64 {
-    if raw <= 0.0 || !raw.is_finite() {
-        return 1.0;
+/// The smallest of 1, 2, 2.5, 5 × 10ⁿ that is at least `raw` and whose multiples all print
+/// exactly with `decimals` decimals: with no decimals, 2.5 is never a step (its ticks 2.5,
+/// 7.5 would print as 3, 8), and no step is below 1.
+fn nice_step(raw: f64, decimals: usize) -> f64 {
+    let min_step = 10f64.powi(-(decimals as i32));
+    let raw = if raw > 0.0 && raw.is_finite() {
+        raw.max(min_step)
+    } else {
+        1.0f64.max(min_step)
+    };
+    let mut magnitude = 10f64.powf(raw.log10().floor());
+    loop {
+        for nice in [1.0, 2.0, 2.5, 5.0] {
+            let step = nice * magnitude;
+            if step >= raw * (1.0 - 1e-9) && step_decimals(step) <= decimals {
+                return step;
+            }
+        }
+        magnitude *= 10.0;
     }
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let fraction = raw / magnitude;
-    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .find(|n| fraction <= n * (1.0 + 1e-9))
-        .unwrap_or(10.0);
-    nice * magnitude
 }
 
 /// Decimals that print every multiple of `step` exactly: 0.25 → 2, 5 → 0.

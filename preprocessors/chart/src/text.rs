@@ -8,10 +8,6 @@ use std::fmt::Write as _;
 
 use report_core::text::{display_width_em, escape_html, is_wide};
 
-/// Font size of tick labels, category labels and legends (viewBox units).
-pub(crate) const FONT: f64 = 13.0;
-/// Font size of data labels on bars and points.
-pub(crate) const SMALL: f64 = 12.0;
 /// Line height, as a multiple of the font size.
 pub(crate) const LEADING: f64 = 1.3;
 /// How far a glyph reaches above the baseline and below it, in ems. Generous, so that
@@ -60,17 +56,19 @@ pub(crate) struct Text {
     pub y: f64,
     pub size: f64,
     pub anchor: Anchor,
-    /// `tick`, `category`, `legend`, `unit` or `label`: lets the stylesheet tell them apart.
+    /// `tick`, `category`, `legend`, `unit`, `label`, `gap` ...: lets the stylesheet tell
+    /// them apart.
     pub class: &'static str,
     pub text: String,
 }
 
 impl Text {
-    pub fn new(class: &'static str, text: impl Into<String>, x: f64, y: f64) -> Text {
+    /// `text` at `size` with its baseline starting at (`x`, `y`).
+    pub fn new(class: &'static str, text: impl Into<String>, x: f64, y: f64, size: f64) -> Text {
         Text {
             x,
             y,
-            size: FONT,
+            size,
             anchor: Anchor::Start,
             class,
             text: text.into(),
@@ -79,11 +77,6 @@ impl Text {
 
     pub fn anchor(mut self, anchor: Anchor) -> Text {
         self.anchor = anchor;
-        self
-    }
-
-    pub fn size(mut self, size: f64) -> Text {
-        self.size = size;
         self
     }
 
@@ -327,6 +320,23 @@ impl Placer {
             })?;
         self.taken.push(found.bounds());
         Some(found.clone())
+    }
+
+    /// Takes every text of `group` if they all fit clear of each other and of the text
+    /// already placed; else takes none. Avoided areas do not count: a group is only offered
+    /// where it belongs (a 缺数据 mark in the empty slot of its bar).
+    pub fn place_all(&mut self, group: Vec<Text>) -> Option<Vec<Text>> {
+        let bounds: Vec<Rect> = group.iter().map(Text::bounds).collect();
+        for (i, b) in bounds.iter().enumerate() {
+            let clear = self.area.contains(b)
+                && !self.taken.iter().any(|t| t.overlaps(b))
+                && !bounds[..i].iter().any(|t| t.overlaps(b));
+            if !clear {
+                return None;
+            }
+        }
+        self.taken.extend(bounds);
+        Some(group)
     }
 }
 

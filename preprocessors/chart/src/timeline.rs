@@ -2,24 +2,18 @@
 //! the time to the left of the dot and the event's text to the right, wrapped onto as many
 //! lines as it needs (balanced, so that no line ends an event with a lone character).
 //!
-//! Vertical, so that long Chinese text keeps the whole width and a phone scales the chart
-//! down without the events getting narrower: the chart grows taller with the number and
-//! length of the events instead.
+//! Vertical, so that long Chinese text keeps the whole width: the chart grows taller with
+//! the number and length of the events instead. The text is the content here, so it is
+//! drawn at [`Canvas::event_font`], as large as the page's body text on a wide canvas. On a
+//! narrow canvas each time goes on the first line of its event, right of the rule, so that
+//! the events keep nearly the whole width of a phone.
 
-use plotters::prelude::*;
-
+use crate::canvas::Canvas;
+use crate::figure::{Figure, Role, Shape};
 use crate::legend::{Entry, Legend, Swatch};
-use crate::svg::{self, AXIS, draw_error, series_color};
 use crate::text::{self, Anchor, CENTER_BASELINE, LEADING, Text};
 use crate::{Chart, MAX_SERIES};
 
-const WIDTH: f64 = 720.0;
-/// Space kept clear around the chart.
-const PAD: f64 = 10.0;
-/// Font size of the times and the events: the text is the content here, so it is as large
-/// as the page's body text where the chart is drawn full size, and stays legible longer as
-/// a phone scales the chart down.
-const EVENT_FONT: f64 = 18.0;
 /// Radius of an event's dot.
 const DOT: f64 = 6.0;
 /// Between the times and the rule, and between the rule and the events.
@@ -75,9 +69,12 @@ pub(crate) fn check(chart: &Chart) -> Result<(), String> {
     events(chart).map(|_| ())
 }
 
-pub(crate) fn render(chart: &Chart) -> Result<String, String> {
-    let events = events(chart)?;
-    let row = EVENT_FONT * LEADING;
+pub(crate) fn layout(chart: &Chart, canvas: Canvas) -> Figure {
+    // Checked before any layout.
+    let events = events(chart).unwrap_or_default();
+    let (pad, width, font) = (canvas.pad, canvas.width, canvas.event_font);
+    let row = font * LEADING;
+    let mut figure = Figure::new(canvas);
 
     // A single group needs no legend: the title names it.
     let entries: Vec<Entry> = match chart.series.len() {
@@ -93,80 +90,104 @@ pub(crate) fn render(chart: &Chart) -> Result<String, String> {
             })
             .collect(),
     };
-    let legend = Legend::flow(&entries, PAD, WIDTH - PAD, PAD);
+    let legend = Legend::flow(&entries, pad, width - pad, pad, canvas.font);
     let top = if legend.height > 0.0 {
-        PAD + legend.height + LEGEND_GAP
+        pad + legend.height + LEGEND_GAP
     } else {
-        PAD
+        pad
     };
+    figure.marks.extend(legend.marks);
+    figure.texts.extend(legend.texts);
 
     // A time is shown once for a run of events on the same date.
+    let shown = |i: usize| i == 0 || events[i - 1].time != events[i].time;
+    // Wide: times left of the rule, within a share of the width. Narrow: the time on the
+    // first line right of the rule, the event under it, so both get the whole width.
     let times: Vec<Vec<String>> = events
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            if i > 0 && events[i - 1].time == e.time {
-                return Vec::new();
+            if !shown(i) {
+                Vec::new()
+            } else if canvas.narrow {
+                text::wrap(&e.time, (width - pad * 2.0 - DOT * 2.0 - GAP) / font)
+            } else {
+                text::wrap_lines(&e.time, width * TIME_SHARE / font, TIME_LINES)
             }
-            text::wrap_lines(&e.time, WIDTH * TIME_SHARE / EVENT_FONT, TIME_LINES)
         })
         .collect();
-    let time_width = times
-        .iter()
-        .flatten()
-        .map(|l| text::width(l, EVENT_FONT))
-        .fold(0.0, f64::max);
-    let rule_x = (PAD + time_width + GAP).round();
-    let text_x = rule_x + GAP;
-    let room = (WIDTH - PAD - text_x) / EVENT_FONT;
+    let rule_x = if canvas.narrow {
+        (pad + DOT).round()
+    } else {
+        let time_width = times
+            .iter()
+            .flatten()
+            .map(|l| text::width(l, font))
+            .fold(0.0, f64::max);
+        (pad + time_width + GAP).round()
+    };
+    let gap = if canvas.narrow { GAP * 0.75 } else { GAP };
+    let text_x = rule_x + gap;
+    let room = (width - pad - text_x) / font;
 
-    let mut texts = legend.texts.clone();
     let mut dots = Vec::with_capacity(events.len());
     let mut y = top;
     for (event, time) in events.iter().zip(&times) {
         let lines = text::wrap_balanced(&text::clean(event.text), room);
-        let baseline = |j: usize| y + j as f64 * row + row / 2.0 + CENTER_BASELINE * EVENT_FONT;
-        for (j, line) in time.iter().enumerate() {
-            texts.push(
-                Text::new("time", line.clone(), rule_x - GAP, baseline(j))
-                    .anchor(Anchor::End)
-                    .size(EVENT_FONT),
-            );
+        let top = y;
+        let baseline = |j: usize| top + j as f64 * row + row / 2.0 + CENTER_BASELINE * font;
+        if canvas.narrow {
+            for (j, line) in time.iter().enumerate() {
+                figure
+                    .texts
+                    .push(Text::new("time", line.clone(), text_x, baseline(j), font));
+            }
+            for (j, line) in lines.iter().enumerate() {
+                let k = j + time.len();
+                figure
+                    .texts
+                    .push(Text::new("event", line.clone(), text_x, baseline(k), font));
+            }
+            y += (lines.len() + time.len()).max(1) as f64 * row + SPACING;
+        } else {
+            for (j, line) in time.iter().enumerate() {
+                figure.texts.push(
+                    Text::new("time", line.clone(), rule_x - GAP, baseline(j), font)
+                        .anchor(Anchor::End),
+                );
+            }
+            for (j, line) in lines.iter().enumerate() {
+                figure
+                    .texts
+                    .push(Text::new("event", line.clone(), text_x, baseline(j), font));
+            }
+            y += lines.len().max(time.len()).max(1) as f64 * row + SPACING;
         }
-        for (j, line) in lines.iter().enumerate() {
-            texts.push(Text::new("event", line.clone(), text_x, baseline(j)).size(EVENT_FONT));
-        }
-        dots.push((event.group, y + row / 2.0));
-        y += lines.len().max(time.len()).max(1) as f64 * row + SPACING;
+        dots.push((event.group, top + row / 2.0));
     }
-    let height = (y - SPACING + PAD).ceil();
-    let size = (WIDTH as u32, height as u32);
+    figure.height = (y - SPACING + pad).ceil();
 
-    let mut shapes = String::new();
+    if let (Some((_, first)), Some((_, last))) = (dots.first(), dots.last())
+        && dots.len() > 1
     {
-        let root = SVGBackend::with_string(&mut shapes, size).into_drawing_area();
-        legend.draw(&root)?;
-        let x = rule_x as i32;
-        if let (Some((_, first)), Some((_, last))) = (dots.first(), dots.last())
-            && dots.len() > 1
-        {
-            root.draw(&PathElement::new(
-                [(x, first.round() as i32), (x, last.round() as i32)],
-                AXIS.stroke_width(2),
-            ))
-            .map_err(draw_error)?;
-        }
-        for (group, cy) in &dots {
-            root.draw(&Circle::new(
-                (x, cy.round() as i32),
-                DOT as i32,
-                series_color(*group).filled(),
-            ))
-            .map_err(draw_error)?;
-        }
-        root.present().map_err(draw_error)?;
+        figure.mark(
+            Role::Axis,
+            Shape::Path {
+                points: vec![(rule_x, *first), (rule_x, *last)],
+                width: 2.0,
+            },
+        );
     }
-    Ok(svg::document(chart, size, &shapes, &texts))
+    for (group, cy) in dots {
+        figure.mark(
+            Role::Fill(group),
+            Shape::Circle {
+                center: (rule_x, cy),
+                radius: DOT,
+            },
+        );
+    }
+    figure
 }
 
 #[cfg(test)]

@@ -45,6 +45,13 @@ pub struct PendingItem {
     pub note: String,
     /// The id of the callout in the page, for links from the progress page.
     pub anchor: String,
+    /// Missing data only: each missing cell the placeholder shows, described the same way
+    /// wherever that cell is shown, so that a cell shown by a table, a chart and a value is
+    /// one gap on the progress page, not three.
+    pub cells: Vec<String>,
+    /// Missing data only: what shows the cells, for the progress page's links (表格, 图表,
+    /// 正文).
+    pub shown_in: &'static str,
 }
 
 impl PendingItem {
@@ -59,6 +66,15 @@ impl PendingItem {
             self.kind.label(),
             self.note
         )
+    }
+}
+
+/// What a data placeholder shows its cells in, named for readers.
+pub fn shown_in(placeholder: &str) -> &'static str {
+    match placeholder {
+        "table" => "表格",
+        "chart" => "图表",
+        _ => "正文",
     }
 }
 

@@ -15,12 +15,12 @@ use report_core::format::{MISSING, format_decimal, to_f64};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
-use crate::table::{Formatted, Gaps, derived_cell, fallback_html};
+use crate::table::{Formatted, fallback_html, percent, scroll_box};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
 const OPTIONS: &[&str] = &[
-    "kind", "x", "y", "line", "label", "group", "title", "id", "note",
+    "kind", "x", "y", "line", "label", "group", "title", "id", "note", "notes",
 ];
 
 /// What a chart draws, besides its categories, and the table of the data behind it.
@@ -52,9 +52,9 @@ pub(crate) fn render(
         Some(name) => ds.column(name)?,
         None => ds.key,
     };
-    let mut gaps = Gaps::default();
+    let mut missing = Vec::new();
     let plot = if kind == ChartKind::Timeline {
-        timeline(&ds, &rows, x, &args, &mut gaps.missing)?
+        timeline(&ds, &rows, x, &args, &mut missing)?
     } else {
         for option in ["label", "group"] {
             if args.get(option).is_some() {
@@ -63,7 +63,7 @@ pub(crate) fn render(
                 ));
             }
         }
-        numeric(&ds, &rows, x, kind, &args, &fmt, &mut gaps)?
+        numeric(&ds, &rows, x, kind, &args, &fmt, &mut missing)?
     };
     let categories: Vec<String> = rows
         .iter()
@@ -95,32 +95,35 @@ pub(crate) fn render(
         line_unit,
         line_decimals,
     };
-    let svg = report_chart::render(&chart)?;
+    let drawing = report_chart::render(&chart)?;
+    let gaps = report_chart::missing(&chart);
     let caption =
         if unit.is_empty() || matches!(kind, ChartKind::Pie | ChartKind::Donut) && unit == "%" {
             full_title
         } else {
             format!("{full_title}（单位：{unit}）")
         };
-    let Gaps {
-        mut missing,
-        mut notes,
-    } = gaps;
-    notes.extend(args.get("note").map(str::to_string));
-    let note = (!notes.is_empty()).then(|| notes.join("；"));
-    let source = source_line(ctx, chapter, &ds, note.as_deref());
+    let source = source_line(ctx, chapter, p, &ds, &args, &[]);
     missing.sort();
     missing.dedup();
     let text = match ctx.target {
         Target::Html => {
+            let svg = drawing.html();
             let svg: Vec<&str> = svg.lines().filter(|l| !l.trim().is_empty()).collect();
             format!(
-                "\n\n<figure class=\"report-figure\" id=\"{}\">{}<figcaption>{}</figcaption><details class=\"report-chart-data\"><summary>查看图表数据</summary>{}</details>{}</figure>\n\n",
-                escape_html(&chart.id),
-                svg.join("\n"),
+                "\n\n<figure class=\"report-figure\" id=\"{id}\">{}<figcaption>{}</figcaption>{}{}</figure>\n\n",
+                search::left_out(&svg.join("\n")),
                 escape_html(&caption),
-                fallback_html(&headings, &table_rows, numeric),
-                source
+                search::data(&format!(
+                    "<details class=\"report-chart-data\"><summary>查看图表数据</summary>{}{}</details>",
+                    scroll_box(
+                        &format!("{}的数据", number.label),
+                        &fallback_html(&headings, &table_rows, numeric)
+                    ),
+                    gap_note(&gaps),
+                )),
+                source,
+                id = escape_html(&chart.id),
             )
         }
         Target::Markdown => {
@@ -145,6 +148,9 @@ pub(crate) fn render(
                     ));
                 }
             }
+            if !gaps.is_empty() {
+                m.push_str(&format!("\n\n{}", escape_markdown(&gap_text(&gaps))));
+            }
             format!("{m}\n\n{source}\n\n")
         }
     };
@@ -160,9 +166,8 @@ fn numeric(
     kind: ChartKind,
     args: &Args,
     fmt: &NumberFormat,
-    gaps: &mut Gaps,
+    missing: &mut Vec<String>,
 ) -> Result<Plot, String> {
-    let Gaps { missing, notes } = gaps;
     let ys: Vec<usize> = match args.get("y") {
         Some(list) => split_list(list)
             .iter()
@@ -229,6 +234,7 @@ fn numeric(
         }
         series.push(Series {
             name: col.name.clone(),
+            reasons: gap_reasons(&values),
             values,
             labels,
         });
@@ -250,7 +256,7 @@ fn numeric(
         }
         (_, None) => None,
         (ChartKind::BarLine, Some(_)) if line_is_yoy => {
-            Some(yoy_series(ds, rows, ys[0], fmt, missing, notes)?)
+            Some(yoy_series(ds, rows, ys[0], fmt, missing)?)
         }
         (ChartKind::BarLine, Some(name)) => {
             Some(column_series(ds, rows, ds.column(name)?, fmt, missing)?)
@@ -375,6 +381,7 @@ fn timeline(
             },
             values: groups.iter().map(|g| (g == name).then_some(1.0)).collect(),
             labels: texts.clone(),
+            reasons: Vec::new(),
         })
         .collect();
     let mut headings = vec![ds.columns[x].name.clone()];
@@ -407,6 +414,45 @@ fn timeline(
     })
 }
 
+/// Why a value is missing, as the chart's description and data table say it.
+const CELL_MISSING: &str = "数据待补充";
+const NO_BASE: &str = "无上年同期数据，无法计算同比";
+const INPUT_MISSING: &str = "计算所需的数据缺失";
+
+/// The reason for each missing cell of a column: the cell is empty or marked 待补充.
+fn gap_reasons(values: &[Option<f64>]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| match v {
+            Some(_) => String::new(),
+            None => CELL_MISSING.to_string(),
+        })
+        .collect()
+}
+
+/// `缺数据：2023年的进口额（数据待补充）；…。`: what the chart lacks, and why.
+fn gap_text(gaps: &[(String, Option<String>)]) -> String {
+    let items: Vec<String> = gaps
+        .iter()
+        .map(|(what, why)| match why {
+            Some(why) => format!("{what}（{why}）"),
+            None => what.clone(),
+        })
+        .collect();
+    format!("{}：{}。", report_chart::GAP, items.join("；"))
+}
+
+/// The gap list under the data table, or nothing when no value is missing.
+fn gap_note(gaps: &[(String, Option<String>)]) -> String {
+    if gaps.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<p class=\"report-gap-note\">{}</p>",
+        escape_html(&gap_text(gaps))
+    )
+}
+
 fn with_unit(name: &str, unit: &str) -> String {
     if unit.is_empty() {
         name.to_string()
@@ -431,26 +477,34 @@ fn yoy_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
-    notes: &mut Vec<String>,
 ) -> Result<Series, String> {
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
+    let mut reasons = Vec::with_capacity(rows.len());
     for &r in rows {
-        let (value, label) = match calc::previous_period(ds, r)? {
-            None => (None, None),
+        let (value, reason) = match calc::previous_period(ds, r)? {
+            None => (None, NO_BASE.to_string()),
             Some(base) => {
                 let d = calc::growth(ds, r, base, col)?;
-                let value = d.value.as_ref().map(to_f64);
-                (value, derived_cell(d, fmt, true, missing, notes))
+                missing.extend(d.missing);
+                // A base of 0 or below has no growth rate: the point is left out, with why.
+                let why = d.undefined.unwrap_or_else(|| INPUT_MISSING.to_string());
+                (d.value, why)
             }
         };
-        labels.push(label.unwrap_or_else(|| MISSING.to_string()));
-        values.push(value);
+        labels.push(
+            value
+                .as_ref()
+                .map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)),
+        );
+        reasons.push(if value.is_some() { String::new() } else { reason });
+        values.push(value.as_ref().map(to_f64));
     }
     Ok(Series {
         name: format!("{}同比", ds.columns[col].name),
         values,
         labels,
+        reasons,
     })
 }
 
@@ -490,6 +544,7 @@ fn column_series(
     }
     Ok(Series {
         name: ds.columns[col].name.clone(),
+        reasons: gap_reasons(&values),
         values,
         labels,
     })

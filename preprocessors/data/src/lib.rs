@@ -6,6 +6,7 @@
 
 mod chart;
 mod numbering;
+mod search;
 mod select;
 mod table;
 mod typed;
@@ -18,7 +19,7 @@ use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
-use report_core::pending::{PendingItem, PendingKind, anchor_at};
+use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::escape_html;
 
@@ -89,6 +90,8 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                         kind: PendingKind::MissingData,
                         note,
                         anchor,
+                        cells: r.missing,
+                        shown_in: pending::shown_in(&p.name),
                     });
                 }
                 text
@@ -184,12 +187,18 @@ pub(crate) fn root_prefix(chapter_path: &str) -> String {
     "../".repeat(chapter_path.matches('/').count())
 }
 
-/// The 数据来源 line with the download link, shared by tables and charts.
+/// The 数据来源 line with the download link, shared by tables and charts, and the 注 for
+/// readers: the placeholder's own `note=`, then the dataset's `notes` (one line each as
+/// written), unless `notes=否` leaves them out or an earlier table or chart of this chapter
+/// already shows them, when a link to it stands in their place (a table and the chart of
+/// the same data need not repeat a long note).
 pub(crate) fn source_line(
     ctx: &Context,
     chapter: &Chapter,
+    p: &Placeholder,
     ds: &Dataset,
-    note: Option<&str>,
+    args: &Args,
+    derived: &[String],
 ) -> String {
     let meta = &ds.meta;
     let mut text = format!("数据来源：{}", meta.source);
@@ -197,28 +206,63 @@ pub(crate) fn source_line(
         text.push_str(&format!("（数据截至{as_of}）"));
     }
     text.push('。');
-    let extra: Vec<&str> = note.into_iter().chain(meta.notes.as_deref()).collect();
+    let own = args.get("note").map(str::trim).filter(|n| !n.is_empty());
+    let notes: Vec<&str> = match meta.notes.as_deref() {
+        Some(notes) if !args.is_off("notes") => notes
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let shown_before = if notes.is_empty() {
+        None
+    } else {
+        notes_shown_before(ctx, chapter, p, ds)
+    };
     let ext = ds.href.rsplit('.').next().unwrap_or("csv").to_uppercase();
+    // The note lines: the first says 注：, the rest hang under it.
+    let mut lines: Vec<(String, Option<&Numbered>)> = Vec::new();
+    lines.extend(own.map(|n| (n.to_string(), None)));
+    // Why a derived figure shows — (a base of 0 or below), for readers.
+    lines.extend(derived.iter().map(|n| (n.clone(), None)));
+    match shown_before {
+        Some(earlier) => lines.push((String::new(), Some(earlier))),
+        None => lines.extend(notes.iter().map(|n| (n.to_string(), None))),
+    }
     match ctx.target {
         Target::Html => {
             let mut html = format!("<p class=\"report-source\">{}", escape_html(&text));
-            for n in extra {
-                html.push_str(&format!(
-                    "<span class=\"report-note\">注：{}</span>",
-                    escape_html(n)
-                ));
+            for (i, (line, earlier)) in lines.iter().enumerate() {
+                let lead = if i == 0 { "注：" } else { "" };
+                let body = match earlier {
+                    Some(n) => format!(
+                        "见<a class=\"report-ref\" href=\"#{}\">{}</a>",
+                        escape_html(&n.anchor),
+                        escape_html(&n.label)
+                    ),
+                    None => escape_html(line),
+                };
+                html.push_str(&format!("<span class=\"report-note\">{lead}{body}</span>"));
             }
-            html.push_str(&format!(
-                " <a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a></p>",
+            html.push(' ');
+            html.push_str(&search::left_out(&format!(
+                "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
                 root_prefix(chapter.path),
                 escape_html(&ds.href)
-            ));
+            )));
+            html.push_str("</p>");
             html
         }
         Target::Markdown => {
             let mut md = report_core::text::escape_markdown(&text);
-            for n in extra {
-                md.push_str(&format!(" 注：{}", report_core::text::escape_markdown(n)));
+            for (i, (line, earlier)) in lines.iter().enumerate() {
+                let lead = if i == 0 { " 注：" } else { " " };
+                let body = match earlier {
+                    Some(n) => format!("见{}", report_core::text::escape_markdown(&n.label)),
+                    None => report_core::text::escape_markdown(line),
+                };
+                md.push_str(&format!("{lead}{body}"));
             }
             md.push_str(&format!(
                 " [下载数据（{ext}）]({}{})",
@@ -228,6 +272,32 @@ pub(crate) fn source_line(
             md
         }
     }
+}
+
+/// The first table or chart before `p` in this chapter that shows `ds` with its notes.
+fn notes_shown_before<'a>(
+    ctx: &'a Context,
+    chapter: &Chapter,
+    p: &Placeholder,
+    ds: &Dataset,
+) -> Option<&'a Numbered> {
+    chapter
+        .scan
+        .placeholders
+        .iter()
+        .take_while(|q| q.span.start < p.span.start)
+        .filter(|q| matches!(q.name.as_str(), "table" | "chart"))
+        .find(|q| {
+            let Ok(args) = Args::parse(&q.args) else {
+                return false;
+            };
+            !args.is_off("notes")
+                && args
+                    .first()
+                    .and_then(|id| ctx.store.get(id).ok())
+                    .is_some_and(|other| other.id == ds.id)
+        })
+        .map(|q| ctx.numbering.of(chapter.path, q))
 }
 
 #[cfg(test)]

@@ -9,10 +9,12 @@ use report_core::format::{Decimal, MISSING, NumberFormat, format_decimal};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::select;
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{search, select};
 
-const OPTIONS: &[&str] = &["cols", "yoy", "share", "total", "title", "id", "note"];
+const OPTIONS: &[&str] = &[
+    "cols", "yoy", "share", "total", "title", "id", "note", "notes",
+];
 const FLAGS: &[&str] = &["total"];
 
 /// One formatted cell: its text, or `None` when the value is missing.
@@ -71,10 +73,7 @@ pub(crate) fn render(
     if let Some(u) = &caption_unit {
         caption.push_str(&format!("（单位：{u}）"));
     }
-    // Why a derived cell shows — (a base of 0 or below), for readers.
-    notes.extend(args.get("note").map(str::to_string));
-    let note = (!notes.is_empty()).then(|| notes.join("；"));
-    let source = source_line(ctx, chapter, &ds, note.as_deref());
+    let source = source_line(ctx, chapter, p, &ds, &args, &notes);
     let text = match ctx.target {
         Target::Html => {
             format!(
@@ -235,14 +234,6 @@ pub(crate) fn percent(value: &Decimal, fmt: &NumberFormat, signed: bool) -> Stri
     )
 }
 
-/// What a table or chart shows without a figure: the places of missing inputs (pending
-/// work) and the reasons derived values are undefined (notes for readers).
-#[derive(Default)]
-pub(crate) struct Gaps {
-    pub missing: Vec<String>,
-    pub notes: Vec<String>,
-}
-
 /// A derived cell: its text, `—` with the reason in `notes` when it is undefined, or
 /// missing (listed in `missing`) when an input is.
 pub(crate) fn derived_cell(
@@ -292,20 +283,31 @@ fn html(
     id: &str,
     source: &str,
 ) -> String {
-    let mut h = format!("<div class=\"report-table\" id=\"{}\">", escape_html(id));
+    let id = escape_html(id);
+    let mut h = format!("<div class=\"report-table\" id=\"{id}\">");
+    h.push_str(search::DATA_OPEN);
+    // The caption stays inside the table for screen readers and the PDF's 表目录; the
+    // stylesheet keeps it within the visible part of the scrolling box.
     h.push_str(&format!(
-        "<table><caption>{}</caption><thead><tr>",
+        "<div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-caption\">"
+    ));
+    h.push_str(&format!(
+        "<table><caption id=\"{id}-caption\">{}</caption><thead><tr>",
         escape_html(caption)
     ));
-    for c in columns {
-        let class = if matches!(c.kind, Kind::Label) {
-            ""
-        } else {
-            " class=\"num\""
-        };
+    let headings: Vec<String> = columns
+        .iter()
+        .map(|c| heading(c, unit_in_caption))
+        .collect();
+    let classes: Vec<&str> = columns
+        .iter()
+        .zip(&headings)
+        .map(|(c, head)| column_class(&c.kind, head, &c.cells))
+        .collect();
+    for (head, class) in headings.iter().zip(&classes) {
         h.push_str(&format!(
             "<th scope=\"col\"{class}>{}</th>",
-            escape_html(&heading(c, unit_in_caption))
+            escape_html(head)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -313,7 +315,7 @@ fn html(
     for r in 0..rows {
         h.push_str("<tr>");
         for (i, c) in columns.iter().enumerate() {
-            h.push_str(&cell_html(&c.cells[r], &c.kind, i == 0));
+            h.push_str(&cell_html(&c.cells[r], classes[i], i == 0));
         }
         h.push_str("</tr>");
     }
@@ -322,26 +324,40 @@ fn html(
         h.push_str("<tfoot><tr class=\"report-total\">");
         for (i, c) in columns.iter().enumerate() {
             let cell = c.total.clone().unwrap_or(Some(String::new()));
-            h.push_str(&cell_html(&cell, &c.kind, i == 0));
+            h.push_str(&cell_html(&cell, classes[i], i == 0));
         }
         h.push_str("</tr></tfoot>");
     }
-    h.push_str("</table>");
+    h.push_str("</table></div>");
+    h.push_str(search::DATA_CLOSE);
     h.push_str(source);
     h.push_str("</div>");
     h
 }
 
-fn cell_html(cell: &Formatted, kind: &Kind, first: bool) -> String {
+/// Text columns whose every cell is at most this wide (in ems) keep each cell on one line;
+/// longer text wraps, so that a table fits a phone where it can.
+const SHORT_TEXT_EM: f64 = 10.0;
+
+/// The class attribute of a column's cells: `num` for numbers (right-aligned, tabular,
+/// never broken), `keep` for short text (never broken), none for text that may wrap.
+fn column_class(kind: &Kind, heading: &str, cells: &[Formatted]) -> &'static str {
+    if !matches!(kind, Kind::Label) {
+        return " class=\"num\"";
+    }
+    let short = |t: &str| report_core::text::display_width_em(t) <= SHORT_TEXT_EM;
+    if short(heading) && cells.iter().flatten().all(|c| short(c)) {
+        " class=\"keep\""
+    } else {
+        ""
+    }
+}
+
+fn cell_html(cell: &Formatted, class: &str, first: bool) -> String {
     let (open, close) = if first {
         ("<th scope=\"row\"", "</th>")
     } else {
         ("<td", "</td>")
-    };
-    let class = if matches!(kind, Kind::Label) {
-        ""
-    } else {
-        " class=\"num\""
     };
     match cell {
         Some(text) => format!("{open}{class}>{}{close}", escape_html(text)),
@@ -392,6 +408,16 @@ fn markdown(columns: &[ColumnOut], caption: &str, unit_in_caption: bool, source:
     m
 }
 
+/// A box that scrolls `table` sideways when it is wider than the column, with shadows at
+/// the edges while there is more to see (`assets/tables.css`); focusable, so that a
+/// keyboard can scroll it too, and named `label` for screen readers.
+pub(crate) fn scroll_box(label: &str, table: &str) -> String {
+    format!(
+        "<div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">{table}</div>",
+        escape_html(label)
+    )
+}
+
 /// A plain data table with no caption or number, for the data behind a chart; with
 /// `numeric`, the columns after the first hold numbers and are right-aligned.
 pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeric: bool) -> String {
@@ -402,13 +428,16 @@ pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeri
             Kind::Number
         }
     };
+    let classes: Vec<&str> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, head)| {
+            let cells: Vec<Formatted> = rows.iter().map(|r| r.get(i).cloned().flatten()).collect();
+            column_class(&kind(i), head, &cells)
+        })
+        .collect();
     let mut h = String::from("<table><thead><tr>");
-    for (i, head) in headings.iter().enumerate() {
-        let class = if matches!(kind(i), Kind::Number) {
-            " class=\"num\""
-        } else {
-            ""
-        };
+    for (head, class) in headings.iter().zip(&classes) {
         h.push_str(&format!(
             "<th scope=\"col\"{class}>{}</th>",
             escape_html(head)
@@ -418,7 +447,11 @@ pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeri
     for row in rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            h.push_str(&cell_html(cell, &kind(i), i == 0));
+            h.push_str(&cell_html(
+                cell,
+                classes.get(i).copied().unwrap_or(""),
+                i == 0,
+            ));
         }
         h.push_str("</tr>");
     }

@@ -45,6 +45,11 @@ const DATA: &[(&str, &str, &str)] = &[
         "年份,事件\n2017,加入ICH\n2024,\n",
         "title = \"大事记\"\nsource = \"NMPA\"\n",
     ),
+    (
+        "growth.csv",
+        "市场,下限,上限\n新兴市场,8,10\n发达国家,3,5\n",
+        "title = \"增速区间\"\nunit = \"%\"\nsource = \"参考报告\"\nnotes = \"\"\"\n区间为参考报告所给。\n未注明测算期。\n\"\"\"\n",
+    ),
 ];
 
 impl Fixture {
@@ -156,10 +161,14 @@ fn table_is_captioned_numbered_sourced_and_right_aligned() {
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(out.starts_with("# 贸易\n\n"));
     assert!(out.ends_with("\n\n后文\n"));
-    assert!(out.contains("<div class=\"report-table\" id=\"tbl-trade\"><table><caption>表3-1 中国药械产品进出口额（单位：亿美元）</caption>"), "{out}");
-    assert!(out.contains("<th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">出口额</th>"));
-    assert!(out.contains("<tr><th scope=\"row\">2024</th><td class=\"num\">1079.6</td><td class=\"num\">914.1</td></tr>"), "{out}");
-    assert!(out.contains("<p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a></p>"), "{out}");
+    // The table scrolls in its own box, named by its caption; search ranks it as data.
+    assert!(out.contains("<div class=\"report-table\" id=\"tbl-trade\"><span hidden class=\"report-search-mark\">\u{E002}</span><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tbl-trade-caption\"><table><caption id=\"tbl-trade-caption\">表3-1 中国药械产品进出口额（单位：亿美元）</caption>"), "{out}");
+    // Short text keeps to one line (`keep`), numbers are right-aligned (`num`).
+    assert!(out.contains(
+        "<th scope=\"col\" class=\"keep\">年份</th><th scope=\"col\" class=\"num\">出口额</th>"
+    ));
+    assert!(out.contains("<tr><th scope=\"row\" class=\"keep\">2024</th><td class=\"num\">1079.6</td><td class=\"num\">914.1</td></tr>"), "{out}");
+    assert!(out.contains("</table></div><span hidden class=\"report-search-mark\">\u{E003}</span><p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <span hidden class=\"report-search-mark\">\u{E000}</span><a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a><span hidden class=\"report-search-mark\">\u{E001}</span></p>"), "{out}");
     // One HTML block: no blank line inside it.
     let block = out.split("\n\n").find(|b| b.starts_with("<div")).unwrap();
     assert!(block.ends_with("</div>"));
@@ -176,13 +185,13 @@ fn table_columns_rows_sorting_filters_and_totals() {
     assert!(!out.contains("进口额"));
     let first_2024 = out.find(">2024<").unwrap();
     assert!(first_2024 < out.find(">2023<").unwrap());
-    assert!(out.contains("<tfoot><tr class=\"report-total\"><th scope=\"row\">合计</th><td class=\"num\">2100.2</td></tr></tfoot>"), "{out}");
+    assert!(out.contains("<tfoot><tr class=\"report-total\"><th scope=\"row\" class=\"keep\">合计</th><td class=\"num\">2100.2</td></tr></tfoot>"), "{out}");
 
     let (out, _) = fx.html("{{#table cdmo sort=-营收 where=营收>=200 total=总计}}\n");
     assert!(!out.contains(">2019<"));
     assert!(out.find(">2021<").unwrap() < out.find(">2020<").unwrap());
     assert!(
-        out.contains("<th scope=\"row\">总计</th><td class=\"num\">533.51</td>"),
+        out.contains("<th scope=\"row\" class=\"keep\">总计</th><td class=\"num\">533.51</td>"),
         "{out}"
     );
 
@@ -235,11 +244,11 @@ fn data_is_text_never_markup() {
     let fx = Fixture::new("escape");
     let (out, _) = fx.html("{{#table escape}}\n\n{{#value escape row=A<b>&\"c\" col=名称}}\n");
     assert!(
-        out.contains("<th scope=\"row\">A&lt;b&gt;&amp;&quot;c&quot;</th>"),
+        out.contains("<th scope=\"row\" class=\"keep\">A&lt;b&gt;&amp;&quot;c&quot;</th>"),
         "{out}"
     );
     assert!(
-        out.contains("<caption>表3-1 T&lt;i&gt;（单位：个）</caption>"),
+        out.contains("<caption id=\"table-3-1-caption\">表3-1 T&lt;i&gt;（单位：个）</caption>"),
         "{out}"
     );
     assert!(out.contains("数据来源：S&amp;&lt;s&gt;"));
@@ -395,7 +404,7 @@ fn refs_link_within_and_across_chapters() {
         ],
     );
     assert!(out[0].0.starts_with("见<a class=\"report-ref\" href=\"capacity.html#fig-cdmo-fig\">图5-1</a>与<a class=\"report-ref\" href=\"#tbl-totals\">表3-1</a>。"), "{}", out[0].0);
-    assert!(out[1].0.contains("<caption>表5-1 CDMO营收"));
+    assert!(out[1].0.contains("-caption\">表5-1 CDMO营收"));
     assert!(
         out[2]
             .0
@@ -492,14 +501,28 @@ fn charts_are_numbered_figures_with_data_and_source() {
     let (out, e) = fx.html("{{#chart trade/totals kind=grouped y=出口额,进口额 id=trade}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.starts_with("\n\n<figure class=\"report-figure\" id=\"fig-trade\"><svg"),
+        out.starts_with("\n\n<figure class=\"report-figure\" id=\"fig-trade\"><span hidden class=\"report-search-mark\">\u{E000}</span><svg"),
         "{out}"
     );
     assert!(
         out.contains("<figcaption>图3-1 中国药械产品进出口额（单位：亿美元）</figcaption>"),
         "{out}"
     );
-    assert!(out.contains("<details class=\"report-chart-data\"><summary>查看图表数据</summary><table><thead><tr><th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">出口额（亿美元）</th>"), "{out}");
+    // The chart twice, the wide drawing first, then the data in a box of its own.
+    let wide = out.find("report-chart-wide").unwrap();
+    let narrow = out.find("report-chart-narrow").unwrap();
+    assert!(wide < narrow && narrow < out.find("<figcaption>").unwrap());
+    assert!(out.contains("<details class=\"report-chart-data\"><summary>查看图表数据</summary><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"图3-1的数据\"><table><thead><tr><th scope=\"col\" class=\"keep\">年份</th><th scope=\"col\" class=\"num\">出口额（亿美元）</th>"), "{out}");
+    // The missing import: marked in both drawings, said in their descriptions and under
+    // the data.
+    assert_eq!(out.matches(">缺数据</text>").count(), 2, "{out}");
+    assert_eq!(
+        out.matches("2023年的进口额缺数据（数据待补充）。</desc>")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("</table></div><p class=\"report-gap-note\">缺数据：2023年的进口额（数据待补充）。</p></details>"), "{out}");
     assert!(out.contains("<td class=\"num\">1079.6</td>"));
     assert!(out.contains("下载数据（CSV）"));
     let figure = &out[out.find("<figure").unwrap()..out.find("</figure>").unwrap()];
@@ -527,7 +550,7 @@ fn chart_errors_say_what_to_fix() {
     let fx = Fixture::new("chart-errors");
     assert_eq!(
         fx.error("{{#chart cdmo kind=pi}}\n"),
-        "book/trade.md:1: 未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line、timeline"
+        "book/trade.md:1: 未知的图表类型「pi」，是不是想写「pie」？可用：bar、hbar、grouped、stacked、line、pie、donut、bar-line、range、timeline"
     );
     assert_eq!(
         fx.error("{{#chart text y=事件}}\n"),
@@ -611,11 +634,11 @@ fn fact_sheets_print_each_row_in_its_own_unit() {
     assert!(out.contains("<td class=\"num\">525.77亿美元</td>"), "{out}");
     let (out, _) = fx.html("{{#table facts cols=指标,数值,单位}}\n");
     assert!(
-        out.contains("<td class=\"num\">126</td><td>起</td>"),
+        out.contains("<td class=\"num\">126</td><td class=\"keep\">起</td>"),
         "{out}"
     );
     assert!(
-        out.contains("<caption>表3-1 License-out</caption>"),
+        out.contains("<caption id=\"table-3-1-caption\">表3-1 License-out</caption>"),
         "no unit in the caption: {out}"
     );
 }
@@ -663,7 +686,7 @@ fn timeline_charts_draw_events_coloured_by_group() {
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(e.items.is_empty(), "{:?}", e.items);
     assert!(
-        out.contains("<figure class=\"report-figure\" id=\"fig-tl\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart report-chart-timeline\""),
+        out.contains("<figure class=\"report-figure\" id=\"fig-tl\"><span hidden class=\"report-search-mark\">\u{E000}</span><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart report-chart-timeline report-chart-wide\""),
         "{out}"
     );
     // No unit: the caption is the title alone.
@@ -672,17 +695,23 @@ fn timeline_charts_draw_events_coloured_by_group() {
         "{out}"
     );
     assert!(out.contains(
-        "<desc id=\"fig-tl-desc\">时间轴：2017年至2023年11月的4个事件，分为ICH、PIC/S两类。</desc>"
+        "<desc id=\"fig-tl-wide-desc\">时间轴：2017年至2023年11月的4个事件，分为ICH、PIC/S两类。</desc>"
     ));
-    // One dot per event and one per legend entry, in the groups' colours.
-    assert_eq!(out.matches("<circle class=\"mark series-0\"").count(), 3);
-    assert_eq!(out.matches("<circle class=\"mark series-1\"").count(), 3);
+    // One dot per event and one per legend entry, in the groups' colours, in each drawing.
+    let dots = |class: &str| {
+        out.split(&format!("<g class=\"{class}\">\n"))
+            .skip(1)
+            .map(|g| g[..g.find("</g>").unwrap()].matches("<circle ").count())
+            .sum::<usize>()
+    };
+    assert_eq!(dots("mark series-0"), 6);
+    assert_eq!(dots("mark series-1"), 6);
     assert!(out.contains(">递交&lt;申请&gt;</text>"), "{out}");
     // The data behind it: time, group, event, all text, left-aligned.
-    assert!(out.contains("<summary>查看图表数据</summary><table><thead><tr><th scope=\"col\">时间</th><th scope=\"col\">机制</th><th scope=\"col\">事件</th></tr></thead>"), "{out}");
+    assert!(out.contains("<summary>查看图表数据</summary><div class=\"report-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"图3-1的数据\"><table><thead><tr><th scope=\"col\" class=\"keep\">时间</th><th scope=\"col\" class=\"keep\">机制</th><th scope=\"col\">事件</th></tr></thead>"), "{out}");
     assert!(
         out.contains(
-            "<tr><th scope=\"row\">2023年9月</th><td>PIC/S</td><td>递交&lt;申请&gt;</td></tr>"
+            "<tr><th scope=\"row\" class=\"keep\">2023年9月</th><td class=\"keep\">PIC/S</td><td>递交&lt;申请&gt;</td></tr>"
         ),
         "{out}"
     );
@@ -701,9 +730,15 @@ fn timeline_defaults_to_the_key_column_and_one_group() {
         out.contains("时间轴：2017年至2024年的5个事件。</desc>"),
         "{out}"
     );
-    assert_eq!(out.matches("<circle class=\"mark series-0\"").count(), 5);
+    assert_eq!(
+        out.matches("<circle ").count(),
+        10,
+        "five dots in each drawing"
+    );
     assert!(!out.contains("series-1") && !out.contains("class=\"legend\""));
-    assert!(out.contains("<tr><th scope=\"col\">时间</th><th scope=\"col\">事件</th></tr>"));
+    assert!(out.contains(
+        "<tr><th scope=\"col\" class=\"keep\">时间</th><th scope=\"col\">事件</th></tr>"
+    ));
 }
 
 #[test]
@@ -718,7 +753,7 @@ fn timeline_event_without_a_group_is_pending() {
         "「2024年」的「机制」（book/data/events.csv 第6行）"
     );
     assert!(out.contains("分为ICH、PIC/S、未分组三类。"), "{out}");
-    assert!(out.contains("<tr><th scope=\"row\">2024年</th><td><span class=\"report-missing\""));
+    assert!(out.contains("<tr><th scope=\"row\" class=\"keep\">2024年</th><td class=\"keep\"><span class=\"report-missing\""), "{out}");
 
     let md = fx.run(
         Target::Markdown,
@@ -878,4 +913,66 @@ fn writer_notes_stay_in_the_sidecar() {
         assert!(out.contains("注：按营业收入口径"), "{out}");
         assert!(!out.contains("待核实"), "{out}");
     }
+}
+
+#[test]
+fn a_note_is_said_once_per_chapter_and_can_be_left_out() {
+    let fx = Fixture::new("notes");
+    let a = "{{#table cdmo}}\n\n{{#chart cdmo kind=bar}}\n\n{{#chart cdmo kind=line notes=否 note=\"2020年为估算\"}}\n";
+    let b = "{{#chart cdmo kind=bar}}\n";
+    let out = fx.run(Target::Html, &[("a.md", Some(1), a), ("b.md", Some(2), b)]);
+    let (a, e) = &out[0];
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    let sources: Vec<&str> = a
+        .split("<p class=\"report-source\">")
+        .skip(1)
+        .map(|s| &s[..s.find("</p>").unwrap()])
+        .collect();
+    assert_eq!(sources.len(), 3);
+    // The table says it; the chart of the same data points to it.
+    assert!(
+        sources[0].contains("<span class=\"report-note\">注：按营业收入口径</span>"),
+        "{}",
+        sources[0]
+    );
+    assert!(
+        sources[1].contains("<span class=\"report-note\">注：见<a class=\"report-ref\" href=\"#table-1-1\">表1-1</a></span>"),
+        "{}",
+        sources[1]
+    );
+    // notes=否 leaves the dataset's notes out; note= still adds its own.
+    assert!(
+        sources[2].contains("<span class=\"report-note\">注：2020年为估算</span>"),
+        "{}",
+        sources[2]
+    );
+    assert!(!sources[2].contains("按营业收入口径") && !sources[2].contains("表1-1"));
+    // Another chapter is another page: the note is said again.
+    assert!(out[1].0.contains("注：按营业收入口径"), "{}", out[1].0);
+    // Markdown says it the same way, without the link.
+    let md = fx.run(
+        Target::Markdown,
+        &[("a.md", Some(1), "{{#table cdmo}}\n\n{{#chart cdmo}}\n")],
+    );
+    assert!(md[0].0.contains("注：见表1-1"), "{}", md[0].0);
+}
+
+#[test]
+fn a_note_of_several_lines_keeps_them_apart() {
+    let fx = Fixture::new("note-lines");
+    let (out, e) = fx.html("{{#chart growth kind=range y=下限,上限}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(
+        out.contains("<span class=\"report-note\">注：区间为参考报告所给。</span><span class=\"report-note\">未注明测算期。</span>"),
+        "{out}"
+    );
+    // A range chart: one bar per market, labelled with both ends.
+    assert!(
+        out.contains(">8～10</text>") && out.contains(">3～5</text>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("区间图：各项的下限至上限，新兴市场为8～10%，发达国家为3～5%。"),
+        "{out}"
+    );
 }

@@ -6,13 +6,17 @@
 //! scanned once on its original source; every feature returns byte-span edits on it, and
 //! they are applied together, so the writer's line numbers hold everywhere.
 
+pub mod editions;
+pub mod render;
+
 use std::fmt::Write as _;
 
 use anyhow::{Context as _, bail};
+use editions::EditionsConfig;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use report_core::callout;
-use report_core::config::{ReportConfig, Target};
+use report_core::config::{Mode, ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
@@ -23,7 +27,9 @@ use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
 /// Every placeholder name the report expands.
-pub const NAMES: &[&str] = &["table", "value", "chart", "ref", "pending", "progress"];
+pub const NAMES: &[&str] = &[
+    "table", "value", "chart", "ref", "pending", "remark", "progress",
+];
 
 /// The preprocessor, named `report` in book.toml.
 #[derive(Debug, Default, Clone, Copy)]
@@ -34,6 +40,11 @@ impl Preprocessor for ReportPreprocessor {
         "report"
     }
 
+    /// The companion renderer reads the book's files, not its chapters.
+    fn supports_renderer(&self, renderer: &str) -> anyhow::Result<bool> {
+        Ok(renderer != editions::RENDERER)
+    }
+
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> anyhow::Result<Book> {
         let config: ReportConfig = ctx
             .config
@@ -41,7 +52,12 @@ impl Preprocessor for ReportPreprocessor {
             .context("book.toml 的 [preprocessor.report] 有误")?
             .unwrap_or_default();
         let src = ctx.config.book.src.to_string_lossy().replace('\\', "/");
-        let store = Store::new(ctx.root.join(&ctx.config.book.src), &src, &config.data_dir);
+        let src_dir = ctx.root.join(&ctx.config.book.src);
+        // Editions first: a chapter a build leaves out counts nowhere (numbers, progress).
+        let edition_config = EditionsConfig::load(&ctx.config, &src_dir)?;
+        let left_out = editions::leave_out(&mut book, &edition_config.left_out(config.mode));
+        eprint!("{}", editions::log_line(config.mode, &left_out, &src));
+        let store = Store::new(src_dir, &src, &config.data_dir);
         let outcome = process(
             &config,
             Target::for_renderer(&ctx.renderer),
@@ -52,6 +68,10 @@ impl Preprocessor for ReportPreprocessor {
         eprint!("{}", outcome.log);
         if let Some(failure) = outcome.failure {
             bail!(failure);
+        }
+        if config.mode != Mode::Draft && ctx.renderer == "html" {
+            let title = ctx.config.book.title.as_deref().unwrap_or_default();
+            editions::link_pdf(&mut book, &edition_config.pdf, title);
         }
         Ok(book)
     }
@@ -299,6 +319,28 @@ fn report(
             "[report] 已删去编辑备注 {}:{}  {}",
             r.file, r.line, r.note
         );
+    }
+    // Remarks live on the progress page, which a final build does not have: say where they
+    // are, so that none is dropped unseen.
+    if config.mode == report_core::config::Mode::Final {
+        let remarks: Vec<String> = outlines
+            .iter()
+            .flat_map(|o| {
+                o.remarks
+                    .iter()
+                    .map(move |r| format!("  {}:{}  {}", o.file, r.line, r.text))
+            })
+            .collect();
+        if !remarks.is_empty() {
+            let _ = writeln!(
+                log,
+                "[report] 定稿不显示这 {} 条进度备注（{{{{#remark}}}} 只出现在编写进度页）：",
+                remarks.len()
+            );
+            for r in &remarks {
+                let _ = writeln!(log, "{r}");
+            }
+        }
     }
     let typed_fail = config.mode != report_core::config::Mode::Draft;
     for e in &errors {

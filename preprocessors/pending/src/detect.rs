@@ -9,6 +9,7 @@ use report_core::pending::{PendingItem, PendingKind, anchor_at};
 
 use crate::marks::{Mark, line_prefix, marks};
 use crate::outline::section_title;
+use crate::remark;
 use crate::{Chapter, Found, PendingConfig};
 
 /// Finds the pending work in one chapter and says how its page should show it.
@@ -88,6 +89,10 @@ pub(crate) fn detect_marks(
         }
     }
 
+    let (edits, errors) = remark::edits(target, chapter);
+    found.edits.extend(edits);
+    found.errors.extend(errors);
+
     for (h, text) in after_heading {
         let span = &chapter.scan.headings[h].span;
         let at = heading_line_end(chapter.source, span);
@@ -108,6 +113,8 @@ fn item(chapter: &Chapter, offset: usize, kind: PendingKind, note: &str) -> Pend
         kind,
         note: note.to_string(),
         anchor: anchor_at(offset),
+        cells: Vec::new(),
+        shown_in: "",
     }
 }
 
@@ -128,8 +135,8 @@ fn render(target: Target, item: &PendingItem, block: bool) -> String {
 }
 
 /// Headings whose section has no body: the next heading is of the same or a higher level
-/// (or there is none), and between them there is nothing but white space and HTML
-/// comments. A heading followed by a sub-heading is not empty: its sub-sections are its
+/// (or there is none), and between them there is nothing but white space, HTML comments
+/// and `{{#remark}}`s (which print nothing). A heading followed by a sub-heading is not empty: its sub-sections are its
 /// body, and each of them is judged on its own. A heading that already carries a pending
 /// note is not reported twice.
 pub(crate) fn empty_sections(chapter: &Chapter, marks: &[Mark]) -> Vec<usize> {
@@ -145,8 +152,17 @@ pub(crate) fn empty_sections(chapter: &Chapter, marks: &[Mark]) -> Vec<usize> {
             continue;
         }
         let body_start = heading_line_end(source, &h.span);
-        let body_end = next.map_or(source.len(), |n| n.span.start);
-        if is_blank(&source[body_start.min(body_end)..body_end]) {
+        let body_end = next.map_or(source.len(), |n| n.span.start).max(body_start);
+        let remarks = chapter.scan.placeholders.iter().filter(|p| {
+            p.name == remark::NAME && body_start <= p.span.start && p.span.end <= body_end
+        });
+        let mut pos = body_start;
+        let mut blank = true;
+        for r in remarks {
+            blank &= is_blank(&source[pos..r.span.start]);
+            pos = r.span.end;
+        }
+        if blank && is_blank(&source[pos..body_end]) {
             empty.push(i);
         }
     }

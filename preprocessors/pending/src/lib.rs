@@ -14,6 +14,9 @@
 //! 4. a note to co-authors such as （可以用你写好的那段） (`editorial`): shown in draft,
 //!    removed in publish, a failure in final.
 //!
+//! Not pending work, but about it: a `{{#remark TEXT}}` records a remark about its chapter
+//! for the progress page's 备注 column and prints nothing in the chapter.
+//!
 //! Data cells left empty or marked 待补充 are found by `report-data` and reach the progress
 //! page and the log as [`PendingKind::MissingData`](report_core::pending::PendingKind).
 //!
@@ -26,6 +29,7 @@ mod detect;
 mod marks;
 mod outline;
 mod progress;
+mod remark;
 
 use report_core::config::{ReportConfig, Target};
 use report_core::diag::Diagnostic;
@@ -37,6 +41,7 @@ pub use config::{DEFAULT_EDITORIAL, DEFAULT_NOTES, DEFAULT_SECTIONS, PendingConf
 pub use detect::detect;
 pub use outline::{Outline, Section, outline, section_path};
 pub use progress::{log_lines, progress_page};
+pub use remark::Remark;
 
 /// Everything this crate learns from one chapter, its marks found once: what [`detect`]
 /// and [`outline`] return.
@@ -53,8 +58,10 @@ pub fn analyze(
     )
 }
 
-/// The placeholder names this crate expands inside [`detect`] and [`analyze`].
-pub const NAMES: &[&str] = &["pending"];
+/// The placeholder names this crate expands inside [`detect`] and [`analyze`]
+/// (`{{#remark}}` expands to nothing; its text reaches the progress page through
+/// [`Outline::remarks`]).
+pub const NAMES: &[&str] = &["pending", remark::NAME];
 
 /// One chapter, as the orchestrator scanned it.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +90,6 @@ pub struct Found {
     /// can say what was deleted. They are not pending work: they belong on neither the
     /// progress page nor the list of pending items.
     pub removed: Vec<PendingItem>,
-    /// Problems with the markers themselves (none at present: every marker is valid).
+    /// Problems with the markers themselves: a `{{#remark}}` without text.
     pub errors: Vec<Diagnostic>,
 }

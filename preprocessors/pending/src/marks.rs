@@ -159,7 +159,7 @@ fn is_container_mark(c: char) -> bool {
 }
 
 /// A marker's note without the quotes a writer may put around it.
-fn unquote(args: &str) -> &str {
+pub(crate) fn unquote(args: &str) -> &str {
     let args = args.trim();
     for (open, close) in [('"', '"'), ('“', '”')] {
         if let Some(inner) = args.strip_prefix(open).and_then(|a| a.strip_suffix(close)) {

@@ -8,6 +8,7 @@ use regex::Regex;
 use report_core::text::count_chars;
 
 use crate::marks::{Mark, marks};
+use crate::remark::{self, Remark};
 use crate::{Chapter, PendingConfig};
 
 /// What the progress page and the build log need to know about one chapter.
@@ -26,6 +27,8 @@ pub struct Outline {
     /// False for chapters listed in `uncounted` and for the page that holds
     /// `{{#progress}}`: they are left out of the character counts.
     pub counted: bool,
+    /// The chapter's `{{#remark}}`s, for the progress page's 备注 column.
+    pub remarks: Vec<Remark>,
 }
 
 /// The part of a chapter under one heading, down to the next heading of the same or a
@@ -130,6 +133,7 @@ pub(crate) fn outline_marks(cfg: &PendingConfig, chapter: &Chapter, marks: &[Mar
         sections,
         chars: prefix[last_line],
         counted,
+        remarks: remark::remarks(chapter),
     }
 }
 

@@ -1,5 +1,8 @@
 use super::*;
 
+/// The font size the tests write with.
+const FONT: f64 = 13.0;
+
 #[test]
 fn chinese_wraps_between_characters_within_the_width() {
     let lines = wrap("化学原料药及制剂出口", 4.0);
@@ -38,17 +41,17 @@ fn long_labels_get_an_ellipsis_after_the_last_line() {
 
 #[test]
 fn bounds_follow_the_anchor() {
-    let t = Text::new("tick", "中国", 100.0, 50.0).anchor(Anchor::End);
+    let t = Text::new("tick", "中国", 100.0, 50.0, FONT).anchor(Anchor::End);
     let b = t.bounds();
     assert_eq!((b.x0, b.x1), (100.0 - 2.0 * FONT, 100.0));
-    let t = Text::new("tick", "中国", 100.0, 50.0).anchor(Anchor::Middle);
+    let t = Text::new("tick", "中国", 100.0, 50.0, FONT).anchor(Anchor::Middle);
     assert_eq!(t.bounds().x0, 100.0 - FONT);
 }
 
 #[test]
 fn text_is_escaped_and_coordinates_compact() {
     let mut out = String::new();
-    Text::new("label", r#"A<b>&"c""#, 10.0, 20.25).write(&mut out);
+    Text::new("label", r#"A<b>&"c""#, 10.0, 20.25, FONT).write(&mut out);
     assert_eq!(
         out,
         "<text class=\"label\" x=\"10\" y=\"20.2\" font-size=\"13\">A&lt;b&gt;&amp;&quot;c&quot;</text>\n"
@@ -65,14 +68,14 @@ fn placer_refuses_overlaps_and_leaving_the_area() {
         y1: 100.0,
     };
     let mut placer = Placer::new(area);
-    let a = Text::new("label", "中", 10.0, 50.0);
+    let a = Text::new("label", "中", 10.0, 50.0, FONT);
     assert!(placer.place([a.clone()]).is_some());
     assert!(placer.place([a.clone()]).is_none());
-    let moved = Text::new("label", "中", 10.0, 80.0);
+    let moved = Text::new("label", "中", 10.0, 80.0, FONT);
     assert_eq!(placer.place([a, moved.clone()]), Some(moved));
     assert!(
         placer
-            .place([Text::new("label", "中", 95.0, 50.0)])
+            .place([Text::new("label", "中", 95.0, 50.0, FONT)])
             .is_none()
     );
 }
@@ -92,8 +95,8 @@ fn placer_covers_avoided_areas_only_as_a_last_resort() {
         x1: 100.0,
         y1: 60.0,
     });
-    let on_bar = Text::new("label", "中", 10.0, 50.0);
-    let beside = Text::new("label", "中", 10.0, 90.0);
+    let on_bar = Text::new("label", "中", 10.0, 50.0, FONT);
+    let beside = Text::new("label", "中", 10.0, 90.0, FONT);
     assert_eq!(placer.place([on_bar.clone(), beside.clone()]), Some(beside));
     assert_eq!(placer.place([on_bar.clone()]), Some(on_bar));
 }
@@ -112,4 +115,39 @@ fn balanced_lines_are_even_and_no_more_than_needed() {
     assert!((widths[0] - widths[1]).abs() <= 1.0, "{balanced:?}");
     assert_eq!(wrap_balanced("短句", 20.0), ["短句"]);
     assert!(wrap_balanced("", 20.0).is_empty());
+}
+
+#[test]
+fn a_group_is_placed_whole_or_not_at_all() {
+    let area = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 100.0,
+        y1: 100.0,
+    };
+    let mut placer = Placer::new(area);
+    let taken = Text::new("label", "中", 10.0, 50.0, FONT);
+    assert!(placer.place([taken]).is_some());
+    // One of the two overlaps what is there: neither is taken.
+    let group = vec![
+        Text::new("gap", "缺", 50.0, 20.0, FONT),
+        Text::new("gap", "数", 10.0, 50.0, FONT),
+    ];
+    assert_eq!(placer.place_all(group), None);
+    // Two that overlap each other are refused too.
+    let group = vec![
+        Text::new("gap", "缺", 50.0, 20.0, FONT),
+        Text::new("gap", "数", 50.0, 25.0, FONT),
+    ];
+    assert_eq!(placer.place_all(group), None);
+    let group = vec![
+        Text::new("gap", "缺", 50.0, 20.0, FONT),
+        Text::new("gap", "数", 50.0, 36.0, FONT),
+    ];
+    assert_eq!(placer.place_all(group.clone()), Some(group));
+    assert!(
+        placer
+            .place([Text::new("label", "中", 50.0, 36.0, FONT)])
+            .is_none()
+    );
 }

@@ -1,85 +1,56 @@
-//! The timeline's layout; the properties every kind shares (accessible root, one HTML
-//! block, determinism, no clipped or overlapping text) are checked on its samples in the
-//! crate's `tests`.
+//! The timeline's layout on both canvases; the properties every kind shares (accessible
+//! root, one HTML block, determinism, no clipped or overlapping text, legible sizes) are
+//! checked on its samples in the crate's `tests`.
 
 use super::*;
-use crate::tests::{LONG_EVENTS, Label, MILESTONES, assert_text_fits, labels, timeline, view_box};
-use crate::{ChartKind, describe, render};
+use crate::canvas::{NARROW, WIDE};
+use crate::figure::Figure;
+use crate::tests::{LONG_EVENTS, MILESTONES, assert_text_fits, both, desc, labels, timeline};
+use crate::{ChartKind, render};
 
-fn texts<'a>(labels: &'a [Label], class_anchor: &str) -> Vec<&'a Label> {
-    labels.iter().filter(|l| l.anchor == class_anchor).collect()
+fn texts<'a>(figure: &'a Figure, class: &str) -> Vec<&'a Text> {
+    figure.texts.iter().filter(|t| t.class == class).collect()
 }
 
-/// The `class` of every `<text>`, in order.
-fn classes(svg: &str) -> Vec<&str> {
-    svg.split("<text class=\"")
-        .skip(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .collect()
-}
-
-/// The centres of the event dots (the legend's dots are above the first event).
-fn dots(svg: &str) -> Vec<(String, f64, f64)> {
-    svg.lines()
-        .filter(|l| l.starts_with("<circle "))
-        .map(|l| {
-            let class = crate::tests::attr(l, "class").unwrap().to_string();
-            let cx = crate::tests::attr(l, "cx").unwrap().parse().unwrap();
-            let cy = crate::tests::attr(l, "cy").unwrap().parse().unwrap();
-            (class, cx, cy)
+/// The dots: (group, centre), the legend's first.
+fn dots(figure: &Figure) -> Vec<(usize, (f64, f64))> {
+    figure
+        .marks
+        .iter()
+        .filter_map(|m| match (m.role, &m.shape) {
+            (Role::Fill(group), Shape::Circle { center, .. }) => Some((group, *center)),
+            _ => None,
         })
         .collect()
 }
 
 #[test]
-fn times_left_of_the_rule_events_right_dots_coloured_by_group() {
+fn wide_times_left_of_the_rule_events_right_dots_coloured_by_group() {
     let chart = timeline(MILESTONES);
-    let svg = render(&chart).unwrap();
-    assert!(svg.contains("class=\"report-chart report-chart-timeline\""));
-    assert_eq!(view_box(&svg).0, 720.0);
-    let all = labels(&svg);
-    let classes = classes(&svg);
-    let times: Vec<&Label> = all
-        .iter()
-        .zip(&classes)
-        .filter(|(_, c)| **c == "time")
-        .map(|(l, _)| l)
-        .collect();
-    let events: Vec<&Label> = all
-        .iter()
-        .zip(&classes)
-        .filter(|(_, c)| **c == "event")
-        .map(|(l, _)| l)
-        .collect();
+    let figure = layout(&chart, WIDE);
+    let times = texts(&figure, "time");
+    let events = texts(&figure, "event");
     assert_eq!(
         times.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
         MILESTONES.iter().map(|e| e.0).collect::<Vec<_>>()
     );
-    assert_eq!(
-        texts(&all, "end").len(),
-        times.len(),
+    assert!(
+        times.iter().all(|t| t.anchor == Anchor::End),
         "times are right-aligned"
     );
 
     // Three groups: a legend of three dots, then one dot per event in its group's colour.
-    let dots = dots(&svg);
+    let dots = dots(&figure);
     assert_eq!(dots.len(), 3 + MILESTONES.len());
     let (legend, dots) = dots.split_at(3);
-    let rule_x = dots[0].1;
-    assert!(dots.iter().all(|d| d.1 == rule_x), "{dots:?}");
-    let expected = [
-        "series-0", "series-0", "series-1", "series-0", "series-1", "series-1",
-    ];
-    for (dot, class) in dots.iter().zip(expected) {
-        assert_eq!(dot.0, format!("mark {class}"));
-    }
-    assert_eq!(dots[6].0, "mark series-2");
-    assert!(legend.iter().all(|d| d.2 < dots[0].2));
+    let rule_x = dots[0].1.0;
+    assert!(dots.iter().all(|d| d.1.0 == rule_x), "{dots:?}");
+    let groups: Vec<usize> = dots.iter().map(|d| d.0).collect();
+    assert_eq!(groups, [0, 0, 1, 0, 1, 1, 2, 0]);
+    assert!(legend.iter().all(|d| d.1.1 < dots[0].1.1));
     for name in ["ICH", "PIC/S", "WHO PQ"] {
         assert!(
-            all.iter()
-                .zip(&classes)
-                .any(|(l, c)| *c == "legend" && l.text == name),
+            texts(&figure, "legend").iter().any(|l| l.text == name),
             "{name}"
         );
     }
@@ -89,7 +60,7 @@ fn times_left_of_the_rule_events_right_dots_coloured_by_group() {
         let time = times[i];
         assert!(time.x < rule_x, "{time:?}");
         assert!(
-            (time.y - EVENT_FONT * 0.35 - dot.2).abs() <= 1.0,
+            (time.y - WIDE.event_font * CENTER_BASELINE - dot.1.1).abs() <= 1.0,
             "{time:?} {dot:?}"
         );
         let first = events
@@ -99,102 +70,112 @@ fn times_left_of_the_rule_events_right_dots_coloured_by_group() {
         assert!(first.x > rule_x + DOT);
     }
     // Events go down the page in order, and the rule joins the first dot to the last.
-    assert!(dots.windows(2).all(|w| w[0].2 < w[1].2));
-    let rule = svg
-        .lines()
-        .find(|l| l.starts_with("<polyline class=\"axis\""))
-        .unwrap();
-    let x = rule_x.to_string();
+    assert!(dots.windows(2).all(|w| w[0].1.1 < w[1].1.1));
+    let rule = figure.marks.iter().find(|m| m.role == Role::Axis).unwrap();
     assert_eq!(
-        crate::tests::attr(rule, "points"),
-        Some(format!("{x},{} {x},{} ", dots[0].2, dots[7].2).trim_end()),
-        "{rule}"
+        rule.shape,
+        Shape::Path {
+            points: vec![(rule_x, dots[0].1.1), (rule_x, dots[7].1.1)],
+            width: 2.0
+        }
     );
-    assert_text_fits("timeline", &svg);
+}
+
+#[test]
+fn narrow_puts_each_time_above_its_event_and_gives_events_the_width() {
+    let chart = timeline(MILESTONES);
+    let figure = layout(&chart, NARROW);
+    let times = texts(&figure, "time");
+    let events = texts(&figure, "event");
+    let dots = dots(&figure);
+    let (_, dots) = dots.split_at(3);
+    let rule_x = dots[0].1.0;
+    assert!(rule_x < 20.0, "the rule runs down the left edge: {rule_x}");
+    for (i, dot) in dots.iter().enumerate() {
+        let time = times[i];
+        assert!(time.x > rule_x && time.anchor == Anchor::Start, "{time:?}");
+        assert!((time.y - NARROW.event_font * CENTER_BASELINE - dot.1.1).abs() <= 1.0);
+        // The event starts on the next line, at the same x.
+        let first = events.iter().find(|e| e.y > time.y).unwrap();
+        assert_eq!(first.x, time.x);
+    }
+    // Events use nearly all of the width: the longest line is close to it.
+    let widest = events.iter().map(|e| e.bounds().x1).fold(0.0, f64::max);
+    assert!(widest > NARROW.width * 0.85, "{widest}");
 }
 
 #[test]
 fn long_events_wrap_and_the_chart_grows_taller() {
-    let svg = render(&timeline(LONG_EVENTS)).unwrap();
-    assert_text_fits("timeline-long", &svg);
-    let all = labels(&svg);
-    let classes = classes(&svg);
-    let lines: Vec<&Label> = all
-        .iter()
-        .zip(&classes)
-        .filter(|(_, c)| **c == "event")
-        .map(|(l, _)| l)
-        .collect();
-    // The long Chinese event takes several lines, all of them, nothing cut.
-    let first: String = lines
-        .iter()
-        .take_while(|l| !l.text.starts_with("Accelerated"))
-        .map(|l| l.text.as_str())
-        .collect();
-    assert_eq!(first, LONG_EVENTS[0].2);
-    assert!(lines.len() >= 7, "{lines:?}");
-    let english: Vec<&str> = lines
-        .iter()
-        .skip_while(|l| !l.text.starts_with("Accelerated"))
-        .take_while(|l| l.text != "同年第二件大事")
-        .map(|l| l.text.as_str())
-        .collect();
-    assert_eq!(english.join(" "), LONG_EVENTS[1].2, "broken between words");
-    // The long time wraps within a quarter of the width, nothing cut.
-    let times: Vec<&Label> = all
-        .iter()
-        .zip(&classes)
-        .filter(|(_, c)| **c == "time")
-        .map(|(l, _)| l)
-        .collect();
-    let joined: String = times
-        .iter()
-        .take_while(|t| t.text != "2024年")
-        .map(|t| t.text.as_str())
-        .collect();
-    assert_eq!(joined, LONG_EVENTS[0].0);
-    let room = WIDTH * TIME_SHARE;
-    assert!(
-        times
+    for (figure, canvas) in [WIDE, NARROW].map(|c| (layout(&timeline(LONG_EVENTS), c), c)) {
+        let events = texts(&figure, "event");
+        // The long Chinese event takes several lines, all of them, nothing cut.
+        let first: String = events
             .iter()
-            .all(|t| text::width(&t.text, EVENT_FONT) <= room && t.x == times[0].x),
-        "{times:?}"
-    );
-    // 2024年 is shown once for its two events; one group needs no legend.
-    assert_eq!(times.iter().filter(|t| t.text == "2024年").count(), 1);
-    assert!(!classes.contains(&"legend"));
-    assert_eq!(dots(&svg).len(), LONG_EVENTS.len());
+            .take_while(|l| !l.text.starts_with("Accelerated"))
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(first, LONG_EVENTS[0].2);
+        let english: Vec<&str> = events
+            .iter()
+            .skip_while(|l| !l.text.starts_with("Accelerated"))
+            .take_while(|l| l.text != "同年第二件大事")
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(english.join(" "), LONG_EVENTS[1].2, "broken between words");
+        // The long time is whole, wrapped, nothing cut.
+        let times = texts(&figure, "time");
+        let joined: String = times
+            .iter()
+            .take_while(|t| t.text != "2024年")
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(joined, LONG_EVENTS[0].0);
+        if !canvas.narrow {
+            let room = canvas.width * TIME_SHARE;
+            assert!(
+                times
+                    .iter()
+                    .all(|t| text::width(&t.text, canvas.event_font) <= room && t.x == times[0].x),
+                "{times:?}"
+            );
+        }
+        // 2024年 is shown once for its two events; one group needs no legend.
+        assert_eq!(times.iter().filter(|t| t.text == "2024年").count(), 1);
+        assert!(texts(&figure, "legend").is_empty());
+        assert_eq!(dots(&figure).len(), LONG_EVENTS.len());
 
-    // More and longer events, a taller chart; the width never changes.
-    let short = render(&timeline(&LONG_EVENTS[2..])).unwrap();
-    let (w, h) = view_box(&svg);
-    let (short_w, short_h) = view_box(&short);
-    assert_eq!((w, short_w), (720.0, 720.0));
-    assert!(h > short_h + 100.0, "{h} vs {short_h}");
-    let more = render(&timeline(&[MILESTONES, MILESTONES].concat())).unwrap();
-    assert!(view_box(&more).1 > view_box(&render(&timeline(MILESTONES)).unwrap()).1);
+        // More and longer events, a taller chart; the width never changes.
+        let short = layout(&timeline(&LONG_EVENTS[2..]), canvas);
+        assert!(figure.height > short.height + 100.0);
+        let more = layout(&timeline(&[MILESTONES, MILESTONES].concat()), canvas);
+        assert!(more.height > layout(&timeline(MILESTONES), canvas).height);
+    }
+    for svg in both(&timeline(LONG_EVENTS)) {
+        assert_text_fits("timeline-long", &svg);
+    }
 }
 
 #[test]
 fn event_text_is_escaped() {
     let nasty = r#"A<b>&"c""#;
-    let svg = render(&timeline(&[
+    for svg in both(&timeline(&[
         ("2017年", nasty, nasty),
         ("<2018>", "WHO", "事件"),
-    ]))
-    .unwrap();
-    assert!(!svg.contains("<b>") && !svg.contains("<2018>"));
-    assert!(svg.contains("A&lt;b&gt;&amp;&quot;c&quot;"));
-    let all = labels(&svg);
-    assert!(
-        all.iter().filter(|l| l.text == nasty).count() == 2,
-        "legend and event"
-    );
-    assert!(all.iter().any(|l| l.text == "<2018>"));
+    ])) {
+        assert!(!svg.contains("<b>") && !svg.contains("<2018>"));
+        assert!(svg.contains("A&lt;b&gt;&amp;&quot;c&quot;"));
+        let all = labels(&svg);
+        assert!(
+            all.iter().filter(|l| l.text == nasty).count() == 2,
+            "legend and event"
+        );
+        assert!(all.iter().any(|l| l.text == "<2018>"));
+    }
 }
 
 #[test]
 fn describes_period_events_and_groups() {
+    let describe = |chart: &Chart| desc(&both(chart)[1]);
     assert_eq!(
         describe(&timeline(MILESTONES)),
         "时间轴：2017年至2025年（计划）的8个事件，分为ICH、PIC/S、WHO PQ三类。"

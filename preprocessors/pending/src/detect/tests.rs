@@ -406,3 +406,31 @@ fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
         assert_eq!(outline, crate::outline(&cfg, &chapter));
     }
 }
+
+#[test]
+fn a_section_holding_only_a_remark_is_empty_and_the_remark_leaves() {
+    let source = "# 产能合作\n\n## 挑战\n\n{{#remark 其他的挑战目前没想到}}\n\n## 政策\n\n政策{{#remark 待定}}正文。\n";
+    let scan = scan(source, &["pending", "remark"]);
+    let chapter = Chapter {
+        file: "book/capacity.md",
+        path: "capacity.md",
+        name: "产能合作",
+        source,
+        scan: &scan,
+    };
+    let found = detect(
+        &PendingConfig::default(),
+        &report(Mode::Draft),
+        Target::Html,
+        &chapter,
+    );
+    let items: Vec<_> = found
+        .items
+        .iter()
+        .map(|i| (i.line, i.kind, i.note.as_str()))
+        .collect();
+    assert_eq!(items, [(3, PendingKind::EmptySection, "「挑战」尚无正文")]);
+    let page = apply(source, found.edits);
+    assert!(!page.contains("remark"), "{page}");
+    assert!(page.contains("政策正文。"), "{page}");
+}

@@ -41,19 +41,32 @@ fn book(cfg: &PendingConfig) -> (Vec<Outline>, Vec<PendingItem>) {
         outlines.push(outline(cfg, &chapter));
         items.extend(detect(cfg, &ReportConfig::default(), Target::Html, &chapter).items);
         if *path == "trade.md" {
-            items.push(PendingItem {
-                file,
-                chapter: path.to_string(),
-                line: 5,
-                kind: PendingKind::MissingData,
-                note: "trade 2024年 出口额".to_string(),
-                anchor: "pending-47".to_string(),
-            });
+            items.push(missing(&file, 5, 47, &["trade 2024年 出口额"], "正文"));
         }
     }
     // The orchestrator gathers items chapter by chapter, data and pending mixed.
     items.reverse();
     (outlines, items)
+}
+
+/// A missing data item as `report-data` reports it.
+fn missing(
+    file: &str,
+    line: usize,
+    offset: usize,
+    cells: &[&str],
+    shown_in: &'static str,
+) -> PendingItem {
+    PendingItem {
+        file: file.to_string(),
+        chapter: file.trim_start_matches("book/").to_string(),
+        line,
+        kind: PendingKind::MissingData,
+        note: cells.join("；"),
+        anchor: format!("pending-{offset}"),
+        cells: cells.iter().map(|c| c.to_string()).collect(),
+        shown_in,
+    }
 }
 
 #[test]
@@ -62,45 +75,51 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
     let (outlines, items) = book(&cfg);
     assert_eq!(
         progress_page(&cfg, &outlines, &items, Target::Html),
-        "\n\n<p class=\"report-progress-summary\">全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。点击条目可跳到它在正文中的位置。</p>
+        "
+
+<p class=\"report-progress-summary\">全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。点击条目可跳到它在正文中的位置。</p>
 
 ## 完成情况
 
+<div class=\"report-progress-box\">
 <table class=\"report-progress\">
-<caption>各章完成情况（✅ 已完成，— 本章没有此节）</caption>
+<caption>各章完成情况</caption>
 <thead><tr><th scope=\"col\">章节</th><th scope=\"col\">现状</th><th scope=\"col\">挑战</th><th scope=\"col\">政策</th><th scope=\"col\">备注</th></tr></thead>
 <tbody>
-<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><ul><li><a href=\"trade.html#pending-14\" title=\"现状待整理\">现状待整理</a></li><li><a href=\"trade.html#pending-47\" title=\"缺数据：trade 2024年 出口额\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\">✅</td><td class=\"report-progress-done\">✅</td><td></td></tr>
-<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\">✅</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\" title=\"空章节：「挑战」尚无正文\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\" title=\"本章没有标题含「政策」的小节\">—</td><td class=\"report-progress-open\"><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-72\" title=\"差一个调研\">差一个调研</a></li></ul></td></tr>
+<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><span class=\"report-progress-col\">现状</span><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">挑战</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">政策</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-notes\"></td></tr>
+<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\"><span class=\"report-progress-col\">现状</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-open\"><span class=\"report-progress-col\">挑战</span><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\"><span class=\"report-progress-col\">政策</span><span>本章无此节</span></td><td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-item\"><a href=\"coop/tech%20&amp;%20co.html#pending-72\">差一个调研</a></li></ul></td></tr>
 </tbody>
-<tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\">2</td><td class=\"report-num\">1</td><td class=\"report-num\">0</td><td class=\"report-num\">1</td></tr></tfoot>
+<tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
 </table>
+</div>
 
 ## 其他章节的待办
 
 <ul class=\"report-progress-list\">
-<li><a href=\"introduction.html#pending-25\" title=\"引言：补充研究方法\">引言：补充研究方法</a></li>
+<li><a href=\"introduction.html#pending-25\">引言：补充研究方法</a></li>
 </ul>
 
 ## 字数
 
+<div class=\"report-progress-box\">
 <table class=\"report-progress report-progress-chars\">
 <caption>各章字数（不含代码、表格、图表与待办标记；“/”后为预算）</caption>
 <thead><tr><th scope=\"col\">章节</th><th scope=\"col\">现状</th><th scope=\"col\">挑战</th><th scope=\"col\">政策</th><th scope=\"col\">全章</th></tr></thead>
 <tbody>
-<tr><th scope=\"row\"><a href=\"introduction.html\">引言</a></th><td></td><td></td><td></td><td class=\"report-num\">7</td></tr>
-<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-num\">9</td><td class=\"report-num\">7</td><td class=\"report-num\">7</td><td class=\"report-num\">27</td></tr>
-<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-num\">7</td><td class=\"report-num\">2</td><td class=\"report-num report-progress-missing\">—</td><td class=\"report-num\">17</td></tr>
+<tr><th scope=\"row\"><a href=\"introduction.html\">引言</a></th><td></td><td></td><td></td><td class=\"report-num\"><span class=\"report-progress-col\">全章</span>7</td></tr>
+<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>9</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>7</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>7</td><td class=\"report-num\"><span class=\"report-progress-col\">全章</span>27</td></tr>
+<tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>7</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>2</td><td class=\"report-num report-progress-missing\"><span class=\"report-progress-col\">政策</span>—</td><td class=\"report-num\"><span class=\"report-progress-col\">全章</span>17</td></tr>
 </tbody>
-<tfoot><tr><th scope=\"row\">合计</th><td class=\"report-num\">16</td><td class=\"report-num\">9</td><td class=\"report-num\">7</td><td class=\"report-num\">51</td></tr></tfoot>
+<tfoot><tr><th scope=\"row\">合计</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>16</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>9</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>7</td><td class=\"report-num\"><span class=\"report-progress-col\">全章</span>51</td></tr></tfoot>
 </table>
+</div>
 
 ## 编辑备注
 
 <p class=\"report-progress-note\">共 1 条写给合作者的备注。它们只在草稿中显示：发布版会删去，定稿构建时若还有备注则会失败。</p>
 
 <ul class=\"report-progress-list\">
-<li><a href=\"trade.html#pending-110\" title=\"贸易合作 › 挑战：可以用你写好的那段\">贸易合作 › 挑战：可以用你写好的那段</a></li>
+<li><a href=\"trade.html#pending-110\">贸易合作 › 挑战：可以用你写好的那段</a></li>
 </ul>
 
 "
@@ -113,14 +132,16 @@ fn other_renderers_get_markdown_tables() {
     let (outlines, items) = book(&cfg);
     assert_eq!(
         progress_page(&cfg, &outlines, &items, Target::Markdown),
-        "\n\n全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。
+        "
+
+全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。
 
 ## 完成情况
 
 | 章节 | 现状 | 挑战 | 政策 | 备注 |
 | --- | --- | --- | --- | --- |
-| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | ✅ | ✅ |  |
-| 技术\\<合作\\> | ✅ | 空章节：「挑战」尚无正文 | — | 差一个调研 |
+| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 已完成 | 已完成 |  |
+| 技术\\<合作\\> | 已完成 | 空章节：「挑战」尚无正文 | 本章无此节 | 差一个调研 |
 | 待办合计 4 | 2 | 1 | 0 | 1 |
 
 ## 其他章节的待办
@@ -168,9 +189,12 @@ fn a_finished_book_says_so() {
         page.starts_with("\n\n全书暂无待办事项。\n\n## 完成情况\n\n"),
         "{page}"
     );
-    assert!(page.contains("| 贸易合作 | ✅ | ✅ | ✅ |  |\n"), "{page}");
     assert!(
-        page.contains("| 技术\\<合作\\> | ✅ | ✅ | — |  |\n"),
+        page.contains("| 贸易合作 | 已完成 | 已完成 | 已完成 |  |\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("| 技术\\<合作\\> | 已完成 | 已完成 | 本章无此节 |  |\n"),
         "{page}"
     );
     assert!(page.contains("| 待办合计 0 | 0 | 0 | 0 | 0 |\n"), "{page}");
@@ -190,7 +214,7 @@ fn budgets_per_chapter_per_section_and_per_chapter_section() {
     assert!(page.contains("有 3 处超出字数预算。"), "{page}");
     assert!(page.contains("| 引言 |  |  |  | 7 / 100 |\n"), "{page}");
     assert!(
-        page.contains("| 贸易合作 | 9 / 8 ⚠ 超出 1 | 7 / 10 | 7 | 27 / 20 ⚠ 超出 7 |\n"),
+        page.contains("| 贸易合作 | 9 / 8，超出 1 | 7 / 10 | 7 | 27 / 20，超出 7 |\n"),
         "{page}"
     );
     assert!(
@@ -198,17 +222,17 @@ fn budgets_per_chapter_per_section_and_per_chapter_section() {
         "{page}"
     );
     assert!(
-        page.contains("\n- 技术\\<合作\\> › 小结：4 / 3 ⚠ 超出 1\n"),
+        page.contains("\n- 技术\\<合作\\> › 小结：4 / 3，超出 1\n"),
         "{page}"
     );
 
     let html = progress_page(&cfg, &outlines, &items, Target::Html);
     assert!(
-        html.contains("<td class=\"report-num report-over\">9 / 8 ⚠ 超出 1</td>"),
+        html.contains("<td class=\"report-num report-over\"><span class=\"report-progress-col\">现状</span>9 / 8，超出 1</td>"),
         "{html}"
     );
     assert!(
-        html.contains("<li class=\"report-over\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt; › 小结：4 / 3 ⚠ 超出 1</a></li>"),
+        html.contains("<li class=\"report-over\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt; › 小结：4 / 3，超出 1</a></li>"),
         "{html}"
     );
 }
@@ -246,11 +270,11 @@ fn custom_sections_make_the_columns() {
     let page = progress_page(&cfg, &outlines, &items, Target::Markdown);
     assert!(page.contains("| 章节 | 现状 | 小结 | 备注 |\n"), "{page}");
     assert!(
-        page.contains("| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | — |  |\n"),
+        page.contains("| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 本章无此节 |  |\n"),
         "{page}"
     );
     assert!(
-        page.contains("| 技术\\<合作\\> | ✅ | 差一个调研 | 空章节：「挑战」尚无正文 |\n"),
+        page.contains("| 技术\\<合作\\> | 已完成 | 差一个调研 | 空章节：「挑战」尚无正文 |\n"),
         "{page}"
     );
 }
@@ -281,6 +305,8 @@ fn items_of_unknown_chapters_are_logged_and_listed_last() {
         kind: PendingKind::Note,
         note: "待完善".into(),
         anchor: "pending-3".into(),
+        cells: Vec::new(),
+        shown_in: "",
     };
     let cfg = PendingConfig::default();
     let (outlines, mut items) = book(&cfg);
@@ -294,5 +320,104 @@ fn items_of_unknown_chapters_are_logged_and_listed_last() {
     assert!(
         page.contains("- 引言：补充研究方法\n- draft.md：待完善\n"),
         "{page}"
+    );
+}
+
+#[test]
+fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
+    let cfg = PendingConfig::default();
+    let chapters = [
+        (
+            "capacity.md",
+            "产能合作",
+            "# 产能合作\n\n## 现状\n\n正文。\n{{#remark 其他的挑战和政策<目前>没想到}}\n\n## 挑战\n\n挑战。\n\n## 政策\n\n政策。\n",
+        ),
+        (
+            "conclusion.md",
+            "结论",
+            "# 结论\n\n## 建议\n\n{{#remark 待研究组确认}}\n建议。\n",
+        ),
+    ];
+    let outlines: Vec<Outline> = chapters
+        .iter()
+        .map(|(path, name, source)| {
+            let scan = scan(source, &["pending", "remark"]);
+            let file = format!("book/{path}");
+            outline(
+                &cfg,
+                &Chapter {
+                    file: &file,
+                    path,
+                    name,
+                    source,
+                    scan: &scan,
+                },
+            )
+        })
+        .collect();
+    let html = progress_page(&cfg, &outlines, &[], Target::Html);
+    assert!(
+        html.contains("<td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-remark\">其他的挑战和政策&lt;目前&gt;没想到</li></ul></td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("## 其他章节的备注\n\n<ul class=\"report-progress-list\">\n<li class=\"report-progress-remark\"><a href=\"conclusion.html\">结论 › 建议</a>：待研究组确认</li>\n</ul>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("全书暂无待办事项"),
+        "a remark is not pending work: {html}"
+    );
+
+    let md = progress_page(&cfg, &outlines, &[], Target::Markdown);
+    assert!(
+        md.contains("| 产能合作 | 已完成 | 已完成 | 已完成 | 其他的挑战和政策\\<目前\\>没想到 |"),
+        "{md}"
+    );
+    assert!(md.contains("- 结论 › 建议：待研究组确认\n"), "{md}");
+}
+
+#[test]
+fn a_missing_cell_shown_in_several_places_is_one_gap() {
+    let cfg = PendingConfig::default();
+    let (outlines, mut items) = book(&cfg);
+    let imports = "「2023」的「进口额」（book/data/trade/totals.csv 第2行）";
+    let growth = "「2023」的「进口同比」（book/data/trade/totals.csv 第2行）";
+    items.retain(|i| i.kind != PendingKind::MissingData);
+    items.extend([
+        missing("book/trade.md", 5, 40, &[imports, growth], "表格"),
+        missing("book/trade.md", 5, 60, &[imports], "图表"),
+        missing("book/trade.md", 5, 80, &[imports], "正文"),
+        missing("book/trade.md", 5, 90, &[imports], "正文"),
+    ]);
+    let html = progress_page(&cfg, &outlines, &items, Target::Html);
+    assert!(
+        html.contains("全书共有 6 项待办：待完成 3 项，空章节 1 项，缺数据 2 项。"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<li>缺数据：{imports}<span class=\"report-progress-places\">（见<a href=\"trade.html#pending-40\">表格</a>、<a href=\"trade.html#pending-60\">图表</a>、<a href=\"trade.html#pending-80\">正文1</a>、<a href=\"trade.html#pending-90\">正文2</a>）</span></li><li><a href=\"trade.html#pending-40\">缺数据：{growth}</a></li>"
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tfoot><tr><th scope=\"row\">待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
+        "{html}"
+    );
+    let md = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    assert!(
+        md.contains(&format!(
+            "| 贸易合作 | 现状待整理；缺数据：{imports}（见表格、图表、正文1、正文2）；缺数据：{growth} |"
+        )),
+        "{md}"
+    );
+    // The build log keeps every place: each is a line a writer may need to go to.
+    assert_eq!(
+        log_lines(&outlines, &items)
+            .iter()
+            .filter(|l| l.contains("进口额"))
+            .count(),
+        4
     );
 }

@@ -1,0 +1,108 @@
+//! The companion renderer, `[output.report]`: runs after mdBook's `html` renderer.
+//!
+//! mdBook's HTML renderer empties its output folder and copies every non-Markdown file of
+//! the book into it, and a preprocessor can neither stop that nor write files. This renderer
+//! runs after it (mdBook runs renderers in the order of their names) and finishes the HTML
+//! output for the edition being built:
+//!
+//! - publish and final builds: removes the files under the draft-only paths (the writer's
+//!   guide's demo datasets) from the HTML output;
+//! - every build: writes `edition.json` into its own folder, what `cargo xtask pdf` needs to
+//!   know of the edition (title, authors, mode, the PDF's file name and cover date).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use mdbook_renderer::{RenderContext, Renderer};
+use report_core::config::ReportConfig;
+use serde_json::json;
+
+use crate::editions::{EditionsConfig, RENDERER};
+
+/// The argument that starts `mdbook-report` as the renderer: `command = "mdbook-report render"`.
+pub const SUBCOMMAND: &str = "render";
+
+/// What the renderer leaves in its own output folder for `cargo xtask pdf`.
+pub const EDITION_FILE: &str = "edition.json";
+
+/// The renderer, `[output.report]`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ReportRenderer;
+
+impl Renderer for ReportRenderer {
+    fn name(&self) -> &str {
+        RENDERER
+    }
+
+    fn render(&self, ctx: &RenderContext) -> anyhow::Result<()> {
+        let report: ReportConfig = ctx
+            .config
+            .get("preprocessor.report")
+            .context("book.toml 的 [preprocessor.report] 有误")?
+            .unwrap_or_default();
+        let editions = EditionsConfig::load(&ctx.config, &ctx.source_dir())?;
+        let mode = report.mode;
+
+        if let Some(html) = html_dir(ctx) {
+            let removed = remove_left_out(&html, &editions.left_out(mode))?;
+            if !removed.is_empty() {
+                eprintln!(
+                    "[report] {} 构建的网页输出不含仅限写作时使用的文件：{}",
+                    mode.name(),
+                    removed.join("、")
+                );
+            }
+        }
+
+        let book = &ctx.config.book;
+        let edition = json!({
+            "title": book.title,
+            "authors": book.authors,
+            "language": book.language,
+            "mode": mode.name(),
+            "pdf": editions.pdf.file,
+            "date": editions.pdf.date,
+        });
+        fs::create_dir_all(&ctx.destination)?;
+        let path = ctx.destination.join(EDITION_FILE);
+        fs::write(&path, format!("{edition:#}\n"))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    }
+}
+
+/// The HTML renderer's output beside ours, if this build has one.
+fn html_dir(ctx: &RenderContext) -> Option<PathBuf> {
+    let dir = ctx.destination.parent()?.join("html");
+    dir.is_dir().then_some(dir)
+}
+
+/// Removes `html/<path>` for each left-out path (a file or a whole folder); returns what it
+/// removed, as `path/` for folders. Paths are checked relative ones (see
+/// [`crate::editions::normalize`]), so nothing outside the output is touched.
+fn remove_left_out(html: &Path, left_out: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for path in left_out {
+        let target = html.join(path);
+        let Ok(meta) = fs::symlink_metadata(&target) else {
+            continue;
+        };
+        if meta.is_dir() {
+            fs::remove_dir_all(&target)
+                .with_context(|| format!("cannot remove {}", target.display()))?;
+            removed.push(format!("{path}/"));
+        } else {
+            fs::remove_file(&target)
+                .with_context(|| format!("cannot remove {}", target.display()))?;
+            removed.push(path.clone());
+        }
+    }
+    Ok(removed)
+}
+
+/// `mdbook-report render`: reads the render context from standard input, as mdBook sends it.
+pub fn run_from_stdin() -> anyhow::Result<()> {
+    let ctx = RenderContext::from_json(std::io::stdin().lock())?;
+    ReportRenderer.render(&ctx)
+}
