@@ -25,11 +25,12 @@ fn table_with(name: &'static str, args: &str, csv: &str, expect: Expect) -> Case
 
 /// `值为{{#value t ARGS}}。` on line 3, over `t.csv`.
 fn value_of(name: &'static str, args: &str, csv: &str, expect: Expect) -> Case {
-    Case::chapter(name, &format!("# 甲\n\n值为{{{{#value t {args}}}}}。\n"), expect).data(
-        "book/data/t.csv",
-        csv.to_string(),
-        META,
+    Case::chapter(
+        name,
+        &format!("# 甲\n\n值为{{{{#value t {args}}}}}。\n"),
+        expect,
     )
+    .data("book/data/t.csv", csv.to_string(), META)
 }
 
 /// A table of `t.json`.
@@ -202,27 +203,43 @@ fn csv() -> Vec<Case> {
         table_of(
             "unnamed-column-with-data",
             "年份,出口额,\n2024,1079.6,9\n",
-            error("book/a.md:3", "book/data/t.csv 第1行第3列的列名为空；请为每一列起名"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 第1行第3列的列名为空；请为每一列起名",
+            ),
         ),
         table_of(
             "more-values-than-header",
             "年份,出口额\n2024,1079.6,9,8\n",
-            error("book/a.md:3", "book/data/t.csv 第2行有4个值，但表头只有2列；请检查是否多了逗号"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 第2行有4个值，但表头只有2列；请检查是否多了逗号",
+            ),
         ),
         table_of(
             "fewer-values-are-missing",
             "年份,出口额,进口额\n2024,1079.6\n",
-            text(&["1079.6", "缺数据", "「2024」的「进口额」（book/data/t.csv 第2行）"]),
+            text(&[
+                "1079.6",
+                "缺数据",
+                "「2024」的「进口额」（book/data/t.csv 第2行）",
+            ]),
         ),
         table_of(
             "duplicate-header",
             "年份,值,值\n2023,1,2\n",
-            error("book/a.md:3", "book/data/t.csv 的表头有两列都叫「值」（第1行第2列和第1行第3列）；列名不能重复"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 的表头有两列都叫「值」（第1行第2列和第1行第3列）；列名不能重复",
+            ),
         ),
         table_of(
             "header-only",
             "年份,出口额\n",
-            error("book/a.md:3", "book/data/t.csv 只有表头，没有数据行，表格会是空的"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 只有表头，没有数据行，表格会是空的",
+            ),
         ),
         table_of(
             "empty-file",
@@ -234,12 +251,19 @@ fn csv() -> Vec<Case> {
             "年份,出口额\n\n2023,1020.56\n,\n2024,1079.6\n",
             text(&["1020.56", "1079.6"]),
         ),
-        table_of("crlf-line-endings", &CSV.replace('\n', "\r\n"), text(&["1079.6"])),
+        table_of(
+            "crlf-line-endings",
+            &CSV.replace('\n', "\r\n"),
+            text(&["1079.6"]),
+        ),
         table_with(
             "where-matches-no-row",
             "where=出口额>5000",
             CSV,
-            error("book/a.md:3", "筛选后没有任何行（数据集「t」共2行）；请检查 rows= 和 where="),
+            error(
+                "book/a.md:3",
+                "筛选后没有任何行（数据集「t」共2行）；请检查 rows= 和 where=",
+            ),
         ),
         table_of(
             "duplicate-row-names-still-tabulate",
@@ -250,7 +274,10 @@ fn csv() -> Vec<Case> {
             "duplicate-row-name-cannot-be-looked-up",
             "row=2024 col=出口额",
             "年份,出口额\n2024,1\n2024,2\n",
-            error("book/a.md:3", "「2024」在数据集「t」的「年份」列出现了2次（第2行、第3行）"),
+            error(
+                "book/a.md:3",
+                "「2024」在数据集「t」的「年份」列出现了2次（第2行、第3行）",
+            ),
         ),
     ]
 }
@@ -280,17 +307,26 @@ fn json() -> Vec<Case> {
         json_of(
             "json-nested-object",
             r#"[{"类别": "甲", "出口额": {"值": 1}}]"#,
-            error("book/a.md:3", "book/data/t.json 第1项「出口额」的值是嵌套的对象；每个值只能是数字、文字或 null"),
+            error(
+                "book/a.md:3",
+                "book/data/t.json 第1项「出口额」的值是嵌套的对象；每个值只能是数字、文字或 null",
+            ),
         ),
         json_of(
             "json-nested-array",
             r#"[{"类别": "甲", "出口额": [1, 2]}]"#,
-            error("book/a.md:3", "book/data/t.json 第1项「出口额」的值是嵌套的数组"),
+            error(
+                "book/a.md:3",
+                "book/data/t.json 第1项「出口额」的值是嵌套的数组",
+            ),
         ),
         json_of(
             "json-duplicate-key-in-row",
             "[{\"类别\": \"甲\", \"出口额\": 1, \"出口额\": 2}]",
-            error("book/a.md:3", "这一项里键「出口额」出现了两次；同一对象的键不能重复"),
+            error(
+                "book/a.md:3",
+                "这一项里键「出口额」出现了两次；同一对象的键不能重复",
+            ),
         ),
         json_of(
             "json-duplicate-fact",
@@ -310,22 +346,34 @@ fn json() -> Vec<Case> {
         json_of(
             "json-not-a-table",
             "42",
-            error("book/a.md:3", "不是有效的 JSON：这里应当是对象数组（每项一行）或一个“键: 值”对象"),
+            error(
+                "book/a.md:3",
+                "不是有效的 JSON：这里应当是对象数组（每项一行）或一个“键: 值”对象",
+            ),
         ),
         json_of(
             "json-row-not-an-object",
             "[1, 2]",
-            error("book/a.md:3", "这里应当是一个对象（数组的每一项是一行数据）"),
+            error(
+                "book/a.md:3",
+                "这里应当是一个对象（数组的每一项是一行数据）",
+            ),
         ),
         json_of(
             "json-unclosed-list",
             "[{\"类别\": \"甲\"}",
-            error("book/a.md:3", "book/data/t.json 第1行第12列不是有效的 JSON：列表没有结束（缺少 ]）"),
+            error(
+                "book/a.md:3",
+                "book/data/t.json 第1行第12列不是有效的 JSON：列表没有结束（缺少 ]）",
+            ),
         ),
         Case::chapter(
             "csv-and-json-both-present",
             TABLE,
-            error("book/a.md:3", "数据集「t」有2个数据文件：book/data/t.csv 和 book/data/t.json；不知道该用哪一个"),
+            error(
+                "book/a.md:3",
+                "数据集「t」有2个数据文件：book/data/t.csv 和 book/data/t.json；不知道该用哪一个",
+            ),
         )
         .data("book/data/t.csv", CSV, META)
         .file("book/data/t.json", "[{\"年份\": 2024}]"),
@@ -338,17 +386,26 @@ fn sidecars() -> Vec<Case> {
         sidecar_of(
             "sidecar-decimals-as-text",
             &format!("{base}[columns.\"出口额\"]\ndecimals = \"2\"\n"),
-            error("book/a.md:3", "book/data/t.toml 第4行：「decimals」这里写的是加了引号的文字，应为不小于 0、不加引号的整数，例如 decimals = 1"),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml 第4行：「decimals」这里写的是加了引号的文字，应为不小于 0、不加引号的整数，例如 decimals = 1",
+            ),
         ),
         sidecar_of(
             "sidecar-misspelt-key",
             &format!("{base}unti = \"亿美元\"\n"),
-            error("book/a.md:3", "book/data/t.toml 第3行：不认识的键「unti」，是不是想写「unit」？"),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml 第3行：不认识的键「unti」，是不是想写「unit」？",
+            ),
         ),
         sidecar_of(
             "sidecar-unquoted-chinese-key",
             &format!("{base}[columns.出口额]\nunit = \"%\"\n"),
-            error("book/a.md:3", "book/data/t.toml 第3行：含中文或其他符号的键名要加英文双引号"),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml 第3行：含中文或其他符号的键名要加英文双引号",
+            ),
         ),
         sidecar_of(
             "sidecar-without-title",
@@ -373,27 +430,42 @@ fn sidecars() -> Vec<Case> {
         sidecar_of(
             "sidecar-unquoted-value",
             "title = 出口额\nsource = \"商会\"\n",
-            error("book/a.md:3", "book/data/t.toml 第1行：文字要加英文双引号，例如 title = "),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml 第1行：文字要加英文双引号，例如 title = ",
+            ),
         ),
         sidecar_of(
             "sidecar-negative-decimals",
             &format!("{base}[columns.\"出口额\"]\ndecimals = -1\n"),
-            error("book/a.md:3", "book/data/t.toml 第4行：「decimals」的值 -1 不行"),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml 第4行：「decimals」的值 -1 不行",
+            ),
         ),
         sidecar_of(
             "sidecar-sheet-on-a-csv",
             &format!("{base}sheet = \"Sheet1\"\n"),
-            error("book/a.md:3", "book/data/t.csv 不是工作簿：sheet 和 range 只用于 .xlsx、.xls、.ods 文件"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 不是工作簿：sheet 和 range 只用于 .xlsx、.xls、.ods 文件",
+            ),
         ),
         sidecar_of(
             "sidecar-unknown-rounding",
             &format!("{base}round = \"银行家\"\n"),
-            error("book/a.md:3", "book/data/t.toml：round 应为 四舍五入 或 五成双"),
+            error(
+                "book/a.md:3",
+                "book/data/t.toml：round 应为 四舍五入 或 五成双",
+            ),
         ),
         sidecar_of(
             "sidecar-column-that-does-not-exist",
             &format!("{base}[columns.\"出口\"]\nunit = \"%\"\n"),
-            error("book/a.md:3", "book/data/t.csv 的元数据写了 [columns.\"出口\"]，但数据里没有这一列，是不是想写「出口额」？"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 的元数据写了 [columns.\"出口\"]，但数据里没有这一列，是不是想写「出口额」？",
+            ),
         ),
         Case::chapter(
             "sidecar-rounding-half-even",
@@ -421,32 +493,136 @@ fn spellings() -> Vec<Case> {
     };
     let not_a_number = |hint: &str| error("book/a.md:3", hint);
     vec![
-        v("thousands-separator", "1,079.6", "", text(&["值为1079.6亿美元。"])),
-        v("thousands-separator-always", "1079.6", "sep=always", text(&["值为1,079.6亿美元。"])),
-        v("number-with-its-unit", "1079.6亿", "", not_a_number("book/data/t.csv 第2行「v」列的「1079.6亿」不是数字；单元格里只写数字，单位「亿」写在元数据的 unit 中")),
-        v("full-width-digits", "１０７９．６", "", text(&["值为1079.6亿美元。"])),
-        v("full-width-minus", "－12.5", "", text(&["值为-12.5亿美元。"])),
+        v(
+            "thousands-separator",
+            "1,079.6",
+            "",
+            text(&["值为1079.6亿美元。"]),
+        ),
+        v(
+            "thousands-separator-always",
+            "1079.6",
+            "sep=always",
+            text(&["值为1,079.6亿美元。"]),
+        ),
+        v(
+            "number-with-its-unit",
+            "1079.6亿",
+            "",
+            not_a_number(
+                "book/data/t.csv 第2行「v」列的「1079.6亿」不是数字；单元格里只写数字，单位「亿」写在元数据的 unit 中",
+            ),
+        ),
+        v(
+            "full-width-digits",
+            "１０７９．６",
+            "",
+            text(&["值为1079.6亿美元。"]),
+        ),
+        v(
+            "full-width-minus",
+            "－12.5",
+            "",
+            text(&["值为-12.5亿美元。"]),
+        ),
         v("unicode-minus", "−12.5", "", text(&["值为-12.5亿美元。"])),
         v("plus-sign", "+5.9", "", text(&["值为5.9亿美元。"])),
-        v("scientific", "1e3", "", not_a_number("「1e3」不是数字；这是科学计数法")),
-        v("excel-scientific", "1.23457E+11", "", not_a_number("「1.23457E+11」不是数字；这是科学计数法，Excel 在列宽不够时会这样另存并丢掉位数")),
-        v("nan-is-missing", "NaN", "", text(&["值为—", "「甲」的「v」（book/data/t.csv 第2行）"])),
+        v(
+            "scientific",
+            "1e3",
+            "",
+            not_a_number("「1e3」不是数字；这是科学计数法"),
+        ),
+        v(
+            "excel-scientific",
+            "1.23457E+11",
+            "",
+            not_a_number(
+                "「1.23457E+11」不是数字；这是科学计数法，Excel 在列宽不够时会这样另存并丢掉位数",
+            ),
+        ),
+        v(
+            "nan-is-missing",
+            "NaN",
+            "",
+            text(&["值为—", "「甲」的「v」（book/data/t.csv 第2行）"]),
+        ),
         v("dash-is-missing", "—", "", text(&["值为—"])),
         v("na-is-missing", "N/A", "", text(&["值为—"])),
-        v("excel-error-value", "#DIV/0!", "", not_a_number("「#DIV/0!」不是数字；这是 Excel 的错误值")),
-        v("thirty-digit-integer", "123456789012345678901234567890", "", text(&["值为123,456,789,012,345,678,901,234,567,890亿美元。"])),
-        v("beyond-2-pow-53", "9007199254740993", "sep=never", text(&["值为9007199254740993亿美元。"])),
-        v("misplaced-separators", "1,07,9", "", not_a_number("千分位逗号的位置不对")),
+        v(
+            "excel-error-value",
+            "#DIV/0!",
+            "",
+            not_a_number("「#DIV/0!」不是数字；这是 Excel 的错误值"),
+        ),
+        v(
+            "thirty-digit-integer",
+            "123456789012345678901234567890",
+            "",
+            text(&["值为123,456,789,012,345,678,901,234,567,890亿美元。"]),
+        ),
+        v(
+            "beyond-2-pow-53",
+            "9007199254740993",
+            "sep=never",
+            text(&["值为9007199254740993亿美元。"]),
+        ),
+        v(
+            "misplaced-separators",
+            "1,07,9",
+            "",
+            not_a_number("千分位逗号的位置不对"),
+        ),
         v("percent-cell", "73.1%", "", text(&["值为73.1%。"])),
-        v("padded-with-spaces", "  12  ", "", text(&["值为12亿美元。"])),
+        v(
+            "padded-with-spaces",
+            "  12  ",
+            "",
+            text(&["值为12亿美元。"]),
+        ),
         v("trailing-point", "12.", "", not_a_number("「12.」不是数字")),
-        v("decimal-rounding-is-exact", "1.005", "decimals=2", text(&["值为1.01亿美元。"])),
-        v("half-up-by-default", "2.45", "decimals=1", text(&["值为2.5亿美元。"])),
-        v("half-even-on-request", "2.45", "decimals=1 round=五成双", text(&["值为2.4亿美元。"])),
-        v("decimals-kept-as-written", "1.50", "", text(&["值为1.50亿美元。"])),
-        v("large-value-rounds-its-last-digit-only", "2251799813685248.5", "decimals=0 sep=never", text(&["值为2251799813685249亿美元。"])),
-        v("negative-zero-never-printed", "-0.04", "decimals=1 sign", text(&["值为0.0亿美元。"])),
-        v("text-in-a-number-column", "约1080", "", not_a_number("「约1080」不是数字；请填写数字，或留空/写“待补充”表示缺失")),
+        v(
+            "decimal-rounding-is-exact",
+            "1.005",
+            "decimals=2",
+            text(&["值为1.01亿美元。"]),
+        ),
+        v(
+            "half-up-by-default",
+            "2.45",
+            "decimals=1",
+            text(&["值为2.5亿美元。"]),
+        ),
+        v(
+            "half-even-on-request",
+            "2.45",
+            "decimals=1 round=五成双",
+            text(&["值为2.4亿美元。"]),
+        ),
+        v(
+            "decimals-kept-as-written",
+            "1.50",
+            "",
+            text(&["值为1.50亿美元。"]),
+        ),
+        v(
+            "large-value-rounds-its-last-digit-only",
+            "2251799813685248.5",
+            "decimals=0 sep=never",
+            text(&["值为2251799813685249亿美元。"]),
+        ),
+        v(
+            "negative-zero-never-printed",
+            "-0.04",
+            "decimals=1 sign",
+            text(&["值为0.0亿美元。"]),
+        ),
+        v(
+            "text-in-a-number-column",
+            "约1080",
+            "",
+            not_a_number("「约1080」不是数字；请填写数字，或留空/写“待补充”表示缺失"),
+        ),
     ]
 }
 
@@ -458,7 +634,9 @@ fn derived() -> Vec<Case> {
             "growth-from-a-negative-base-is-a-dash",
             "yoy=利润",
             profit,
-            text(&["「2024」的「利润」增长率无法计算：基期「2023」为负数，增长率没有意义，以“—”表示"]),
+            text(&[
+                "「2024」的「利润」增长率无法计算：基期「2023」为负数，增长率没有意义，以“—”表示",
+            ]),
         )
         .forbid("-150.0"),
         table_with(
@@ -471,7 +649,10 @@ fn derived() -> Vec<Case> {
             "value-growth-from-a-negative-base-is-an-error",
             "row=2024 col=利润 calc=yoy",
             profit,
-            error("book/a.md:3", "「2024」的「利润」增长率无法计算：基期「2023」为负数，增长率没有意义；请改写这句话，或用 from= 换一个基期"),
+            error(
+                "book/a.md:3",
+                "「2024」的「利润」增长率无法计算：基期「2023」为负数，增长率没有意义；请改写这句话，或用 from= 换一个基期",
+            ),
         ),
         value_of(
             "quarterly-yoy-against-the-same-quarter",
@@ -496,7 +677,10 @@ fn derived() -> Vec<Case> {
             "yoy-on-names-that-are-not-periods",
             "row=乙 col=v calc=yoy",
             "类别,v\n甲,1\n乙,2\n",
-            error("book/a.md:3", "同比要按时期比较，但「类别」列的「乙」不是年份、半年、季度或月份"),
+            error(
+                "book/a.md:3",
+                "同比要按时期比较，但「类别」列的「乙」不是年份、半年、季度或月份",
+            ),
         ),
         value_of(
             "cagr-on-rows-that-are-not-years-asks-for-years",
@@ -592,7 +776,11 @@ fn workbooks() -> Vec<Case> {
             "xlsx-table",
             TABLE,
             xlsx(totals),
-            text(&["20231020.56—", "20241079.6914.1", "「2023」的「进口额」（book/data/t.xlsx Sheet1!C2）"]),
+            text(&[
+                "20231020.56—",
+                "20241079.6914.1",
+                "「2023」的「进口额」（book/data/t.xlsx Sheet1!C2）",
+            ]),
         ),
         workbook(
             "xlsx-number-format-decimals",
@@ -648,8 +836,13 @@ fn workbooks() -> Vec<Case> {
                 s.write_string(0, 0, "日期").unwrap();
                 s.write_string(0, 1, "事件").unwrap();
                 let f = Format::new().set_num_format("yyyy/m/d");
-                s.write_datetime_with_format(1, 0, ExcelDateTime::from_ymd(2024, 3, 5).unwrap(), &f)
-                    .unwrap();
+                s.write_datetime_with_format(
+                    1,
+                    0,
+                    ExcelDateTime::from_ymd(2024, 3, 5).unwrap(),
+                    &f,
+                )
+                .unwrap();
                 s.write_string(1, 1, "发布").unwrap();
             }),
             text(&["2024年3月5日"]),
@@ -701,7 +894,10 @@ fn workbooks() -> Vec<Case> {
             "xlsx-unknown-sheet",
             "# 甲\n\n{{#table t sheet=2042}}\n",
             xlsx(totals),
-            error("book/a.md:3", "book/data/t.xlsx 里没有名为「2042」的工作表。现有的工作表：Sheet1"),
+            error(
+                "book/a.md:3",
+                "book/data/t.xlsx 里没有名为「2042」的工作表。现有的工作表：Sheet1",
+            ),
         ),
         Case::chapter("xlsx-range", TABLE, text(&["20241079.6"]))
             .file(
@@ -711,10 +907,7 @@ fn workbooks() -> Vec<Case> {
                     totals(s);
                 }),
             )
-            .file(
-                "book/data/t.toml",
-                format!("{META}range = \"A1:B3\"\n"),
-            )
+            .file("book/data/t.toml", format!("{META}range = \"A1:B3\"\n"))
             .forbid("914.1"),
         workbook(
             "xlsx-error-cell",
@@ -725,10 +918,18 @@ fn workbooks() -> Vec<Case> {
                 s.write_formula(2, 3, Formula::new("=B3/0").set_result("#DIV/0!"))
                     .unwrap();
             }),
-            error("book/a.md:3", "book/data/t.xlsx Sheet1!D3（「合计」列）的「#DIV/0!」不是数字；这是 Excel 的错误值"),
+            error(
+                "book/a.md:3",
+                "book/data/t.xlsx Sheet1!D3（「合计」列）的「#DIV/0!」不是数字；这是 Excel 的错误值",
+            ),
         ),
-        workbook("xlsx-lock-file-ignored", TABLE, xlsx(totals), text(&["1079.6"]))
-            .file("book/data/~$t.xlsx", b"\x0cWriter".to_vec()),
+        workbook(
+            "xlsx-lock-file-ignored",
+            TABLE,
+            xlsx(totals),
+            text(&["1079.6"]),
+        )
+        .file("book/data/~$t.xlsx", b"\x0cWriter".to_vec()),
         Case::chapter(
             "xlsx-lock-file-is-not-a-dataset",
             "# 甲\n\n{{#table ~$t}}\n",
@@ -739,7 +940,10 @@ fn workbooks() -> Vec<Case> {
             "xlsx-and-csv-both-present",
             TABLE,
             xlsx(totals),
-            error("book/a.md:3", "数据集「t」有2个数据文件：book/data/t.csv 和 book/data/t.xlsx"),
+            error(
+                "book/a.md:3",
+                "数据集「t」有2个数据文件：book/data/t.csv 和 book/data/t.xlsx",
+            ),
         )
         .file("book/data/t.csv", CSV),
         workbook(
@@ -787,7 +991,10 @@ fn traversal_and_modes() -> Vec<Case> {
             "bad-cell-fails-a-final-build",
             "row=2024 col=出口额",
             "年份,出口额\n2023,1020.56\n2024,约1080\n",
-            error("book/a.md:3", "book/data/t.csv 第3行「出口额」列的「约1080」不是数字"),
+            error(
+                "book/a.md:3",
+                "book/data/t.csv 第3行「出口额」列的「约1080」不是数字",
+            ),
         )
         .mode(Mode::Final),
         table_of(

@@ -23,6 +23,8 @@ pub use sidecar::{ColumnMeta, Meta, SheetRef};
 pub use store::{EXTENSIONS, Store, is_lock_file};
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

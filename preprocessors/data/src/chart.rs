@@ -497,7 +497,11 @@ fn yoy_series(
                 .as_ref()
                 .map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)),
         );
-        reasons.push(if value.is_some() { String::new() } else { reason });
+        reasons.push(if value.is_some() {
+            String::new()
+        } else {
+            reason
+        });
         values.push(value.as_ref().map(to_f64));
     }
     Ok(Series {
