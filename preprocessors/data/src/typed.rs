@@ -78,7 +78,13 @@ impl TypedNumbers {
                         if !ds.columns[c].numeric {
                             continue;
                         }
-                        let printed = plain(n.value(), ds.decimals(r, c), Rounding::HalfUp);
+                        let rounding = ds
+                            .meta
+                            .round
+                            .as_deref()
+                            .and_then(|r| Rounding::parse(r).ok());
+                        let printed =
+                            plain(n.value(), ds.decimals(r, c), rounding.unwrap_or_default());
                         let written = n.value().to_plain_string();
                         for key in [written.as_str(), printed.as_str()] {
                             if significant(key) && !values.contains_key(key) {

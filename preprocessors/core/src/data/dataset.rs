@@ -226,12 +226,13 @@ impl Dataset {
         )
     }
 
-    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array, `第3行` of a
-    /// sheet (Excel's row number).
+    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array,
+    /// `工作表「Sheet1」第3行` of a workbook (Excel's row number).
     pub fn position(&self, row: usize) -> String {
-        match self.place {
+        match &self.place {
             Place::Items => format!("第{}项", self.row_lines[row]),
-            Place::Lines | Place::Sheet { .. } => format!("第{}行", self.row_lines[row]),
+            Place::Lines => format!("第{}行", self.row_lines[row]),
+            Place::Sheet { name, .. } => format!("工作表「{name}」第{}行", self.row_lines[row]),
         }
     }
 

@@ -284,3 +284,23 @@ fn number_formats_are_read_for_their_decimals() {
     assert_eq!(parse_range("$B$3:C10"), Some((2, 1, 9, 2)));
     assert_eq!(parse_range("B3"), None);
 }
+
+#[test]
+fn a_repeated_row_name_is_placed_by_sheet_and_row() {
+    let book = Book::new("xlsx-dup-rows");
+    xlsx(&book, "d", |w| {
+        let s = w.add_worksheet();
+        s.write_string(0, 0, "年份").unwrap();
+        s.write_string(0, 1, "值").unwrap();
+        for r in 1..3 {
+            s.write_number(r, 0, 2024).unwrap();
+            s.write_number(r, 1, r as f64).unwrap();
+        }
+    });
+    book.meta("d");
+    let ds = book.store().get("d").unwrap();
+    assert_eq!(
+        ds.row("2024").unwrap_err(),
+        "「2024」在数据集「d」的「年份」列出现了2次（工作表「Sheet1」第2行、工作表「Sheet1」第3行）；请让行名唯一，或用 where= 筛选"
+    );
+}
