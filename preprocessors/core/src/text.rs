@@ -1,13 +1,43 @@
 //! Text utilities shared by HTML, SVG and Markdown output.
+//!
+//! Every text that reaches a page from data (cells, column names, metadata, labels, option
+//! values, the placeholder a writer wrote, echoed in an error box) goes through
+//! [`escape`] (or [`escape_html`] / [`escape_markdown`], its two halves), so that it is
+//! text and nothing else for everything that reads the page after us:
+//!
+//! - the browser (HTML and SVG markup);
+//! - pulldown-cmark, which parses the text between inline HTML tags as Markdown (emphasis,
+//!   code spans, links, smart punctuation) and cuts pipe-table rows at `|`;
+//! - mdBook's `links` preprocessor, which runs after ours on the whole chapter and expands
+//!   `{{#include}}`, `{{#title}}` and the rest, with any white space after `{{`: no `{` or
+//!   `}` from data is ever written as a brace.
 
-/// Escapes text for HTML and SVG (element content and quoted attribute values).
+use crate::config::Target;
+
+/// Escapes `text` for the page of `target`.
+pub fn escape(target: Target, text: &str) -> String {
+    match target {
+        Target::Html => escape_html(text),
+        Target::Markdown => escape_markdown(text),
+    }
+}
+
+/// Escapes text for HTML and SVG (element content and quoted attribute values), wherever
+/// the markup lands in the chapter's Markdown.
 ///
-/// Line breaks become character references: the report's HTML is spliced into Markdown as
-/// single-line blocks, and a blank line from data (a note with two paragraphs, say) would
-/// end the block in the middle of a table.
+/// Besides `& < > " '`, every character that Markdown or mdBook could act on becomes a
+/// character reference, which browsers show as the character itself: braces (mdBook's
+/// `{{#…}}`), `|` (table cells), `` \ ` * _ [ ] ~ `` (inline Markdown), and the `--` and
+/// `...` that smart punctuation would turn into dashes and an ellipsis. Line breaks
+/// become references too: the report's HTML is spliced into Markdown as single-line
+/// blocks, and a blank line from data (a note with two paragraphs, say) would end the
+/// block in the middle of a table.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let mut ahead = chars.clone();
+        let (next, after) = (ahead.next(), ahead.next());
         match c {
             '\n' => out.push_str("&#10;"),
             '\r' => {}
@@ -16,17 +46,26 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '{' | '}' | '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
+                out.push_str(&format!("&#{};", c as u32));
+            }
+            // `--` → en dash and `...` → ellipsis under smart punctuation.
+            '-' if next == Some('-') => out.push_str("&#45;"),
+            '.' if next == Some('.') && after == Some('.') => out.push_str("&#46;"),
             _ => out.push(c),
         }
     }
     out
 }
 
-/// Escapes text for a Markdown table cell or paragraph (for non-HTML renderers); line
-/// breaks become spaces, so the text stays in its cell or paragraph.
+/// Escapes text for a Markdown paragraph, heading or table cell (the page of non-HTML
+/// renderers): every character Markdown or mdBook could act on gets a backslash, which
+/// Markdown removes, and line breaks become spaces, so the text stays in its cell or
+/// paragraph. A backslash between two braces is enough for mdBook: `\{\{#include` is
+/// no directive.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.chars().enumerate() {
         if c == '\n' {
             out.push(' ');
             continue;
@@ -36,11 +75,62 @@ pub fn escape_markdown(text: &str) -> String {
         }
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '{' | '}'
-        ) {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '{' | '}' | '&' | '~'
+        ) || (i == 0 && matches!(c, '-' | '+' | '='))
+        {
             out.push('\\');
         }
         out.push(c);
+    }
+    // `1. ` or `1) ` at the start of a line would begin a list.
+    if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+        && end > 0
+        && matches!(out[end..].chars().next(), Some('.' | ')'))
+        && out[end + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
+    {
+        out.insert(end, '\\');
+    }
+    out
+}
+
+/// Percent-encodes what would end or break a link target in HTML or Markdown (white space,
+/// quotes, brackets, braces, `#`, `?`, `%`, `|`, `\\`), keeping `/` and every other
+/// character, Chinese included, as written.
+pub fn encode_url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '"' | '\''
+                    | '<'
+                    | '>'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '#'
+                    | '?'
+                    | '%'
+                    | '|'
+                    | '\\'
+                    | '`'
+                    | '^'
+            )
+        {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -104,17 +194,7 @@ pub fn page_href(path: &str) -> String {
     } else {
         stem
     };
-    let mut href = String::new();
-    for c in format!("{dir}{stem}.html").chars() {
-        match c {
-            ' ' => href.push_str("%20"),
-            '#' => href.push_str("%23"),
-            '?' => href.push_str("%3F"),
-            '%' => href.push_str("%25"),
-            _ => href.push(c),
-        }
-    }
-    href
+    encode_url_path(&format!("{dir}{stem}.html"))
 }
 
 /// Maps byte offsets to 1-based line numbers.

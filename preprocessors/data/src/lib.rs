@@ -21,7 +21,7 @@ use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
 use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
-use report_core::text::escape_html;
+use report_core::text::{encode_url_path, escape_html};
 
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
@@ -238,7 +238,7 @@ pub(crate) fn source_line(
                 let body = match earlier {
                     Some(n) => format!(
                         "见<a class=\"report-ref\" href=\"#{}\">{}</a>",
-                        escape_html(&n.anchor),
+                        escape_html(&encode_url_path(&n.anchor)),
                         escape_html(&n.label)
                     ),
                     None => escape_html(line),
@@ -249,7 +249,7 @@ pub(crate) fn source_line(
             html.push_str(&search::left_out(&format!(
                 "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
                 root_prefix(chapter.path),
-                escape_html(&ds.href)
+                escape_html(&encode_url_path(&ds.href))
             )));
             html.push_str("</p>");
             html
@@ -267,7 +267,7 @@ pub(crate) fn source_line(
             md.push_str(&format!(
                 " [下载数据（{ext}）]({}{})",
                 root_prefix(chapter.path),
-                ds.href
+                encode_url_path(&ds.href)
             ));
             md
         }

@@ -8,7 +8,7 @@ use report_core::config::Target;
 use report_core::diag::Diagnostic;
 use report_core::scan::{Placeholder, Scan};
 use report_core::suggest::did_you_mean;
-use report_core::text::{escape_html, escape_markdown, page_href};
+use report_core::text::{encode_url_path, escape_html, escape_markdown, page_href};
 
 use crate::{Chapter, Context, root_prefix};
 
@@ -172,19 +172,23 @@ pub(crate) fn render_ref(
         Target::Html => format!(
             "<a class=\"report-ref\" href=\"{}#{}\">{}</a>",
             escape_html(&page),
-            escape_html(&target.anchor),
+            escape_html(&encode_url_path(&target.anchor)),
             escape_html(&target.label)
         ),
         Target::Markdown => {
             let page = if page.is_empty() {
                 String::new()
             } else {
-                format!("{}{}", root_prefix(chapter.path), target.chapter)
+                format!(
+                    "{}{}",
+                    root_prefix(chapter.path),
+                    encode_url_path(&target.chapter)
+                )
             };
             format!(
                 "[{}]({page}#{})",
                 escape_markdown(&target.label),
-                target.anchor
+                encode_url_path(&target.anchor)
             )
         }
     })

@@ -20,6 +20,7 @@ use report_core::config::{Mode, ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
+use report_core::paths;
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::scan::{self, MDBOOK_NAMES, Scan};
 use report_core::suggest::did_you_mean;
@@ -53,6 +54,16 @@ impl Preprocessor for ReportPreprocessor {
             .unwrap_or_default();
         let src = ctx.config.book.src.to_string_lossy().replace('\\', "/");
         let src_dir = ctx.root.join(&ctx.config.book.src);
+        // mdBook's static copy follows links: one leading out of the book would deploy
+        // its target, so it fails every build, whatever the mode.
+        let leaving = paths::links_leaving(&src_dir);
+        if !leaving.is_empty() {
+            let mut msg = format!("{} 个符号链接不安全，构建已停止：", leaving.len());
+            for link in &leaving {
+                msg.push_str(&format!("\n  {}", link.message(&src)));
+            }
+            bail!(msg);
+        }
         // Editions first: a chapter a build leaves out counts nowhere (numbers, progress).
         let edition_config = EditionsConfig::load(&ctx.config, &src_dir)?;
         let left_out = editions::leave_out(&mut book, &edition_config.left_out(config.mode));

@@ -18,7 +18,7 @@ use mdbook_renderer::{RenderContext, Renderer};
 use report_core::config::ReportConfig;
 use serde_json::json;
 
-use crate::editions::{EditionsConfig, RENDERER};
+use crate::editions::{self, EditionsConfig, RENDERER};
 
 /// The argument that starts `mdbook-report` as the renderer: `command = "mdbook-report render"`.
 pub const SUBCOMMAND: &str = "render";
@@ -55,14 +55,15 @@ impl Renderer for ReportRenderer {
             }
         }
 
-        let book = &ctx.config.book;
+        let meta = &ctx.config.book;
         let edition = json!({
-            "title": book.title,
-            "authors": book.authors,
-            "language": book.language,
+            "title": meta.title,
+            "authors": meta.authors,
+            "language": meta.language,
             "mode": mode.name(),
             "pdf": editions.pdf.file,
             "date": editions.pdf.date,
+            "chapters": chapters(ctx, &editions.left_out(mode)),
         });
         fs::create_dir_all(&ctx.destination)?;
         let path = ctx.destination.join(EDITION_FILE);
@@ -70,6 +71,28 @@ impl Renderer for ReportRenderer {
             .with_context(|| format!("cannot write {}", path.display()))?;
         Ok(())
     }
+}
+
+/// The chapters of this edition in book order, as print.html holds them (those with a
+/// file): number (`3`, `3.1`, none), name and source path. The preprocessor declines this
+/// renderer, so the book here still has the chapters the edition leaves out.
+fn chapters(ctx: &RenderContext, left_out: &[String]) -> Vec<serde_json::Value> {
+    let mut book = ctx.book.clone();
+    editions::leave_out(&mut book, left_out);
+    book.chapters()
+        .filter(|ch| ch.path.is_some())
+        .map(|ch| {
+            let number = ch
+                .number
+                .as_ref()
+                .map(|n| n.iter().map(u32::to_string).collect::<Vec<_>>().join("."));
+            json!({
+                "number": number,
+                "name": ch.name,
+                "path": ch.source_path.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
+            })
+        })
+        .collect()
 }
 
 /// The HTML renderer's output beside ours, if this build has one.

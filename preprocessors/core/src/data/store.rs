@@ -146,9 +146,7 @@ impl Store {
     fn load(&self, id: &str, sheet: Option<&str>) -> Result<Dataset, String> {
         let (path, ext) = self.find(id)?;
         // Links inside the data folder must not lead out of the book.
-        if let (Ok(real), Ok(root)) = (path.canonicalize(), self.src_dir.canonicalize())
-            && !real.starts_with(&root)
-        {
+        if !crate::paths::is_inside(&path, &self.src_dir) {
             return Err(format!(
                 "数据集「{id}」指向 {} 目录之外的文件，出于安全考虑不予读取",
                 self.src_name
@@ -204,6 +202,12 @@ impl Store {
         let meta_rel = format!("{id}.toml");
         let meta_path = self.src_dir.join(&self.data_dir).join(&meta_rel);
         let meta_file = self.writer_path(&meta_rel);
+        if meta_path.exists() && !crate::paths::is_inside(&meta_path, &self.src_dir) {
+            return Err(format!(
+                "{meta_file} 指向 {} 目录之外的文件，出于安全考虑不予读取",
+                self.src_name
+            ));
+        }
         let Ok(bytes) = fs::read(&meta_path) else {
             return Err(format!(
                 "数据集「{id}」缺少元数据文件 {meta_file}（至少写明 title、unit、source）"

@@ -1,4 +1,5 @@
 use super::*;
+use crate::config::Target;
 
 #[test]
 fn escapes_markup_in_data() {
@@ -7,6 +8,56 @@ fn escapes_markup_in_data() {
         "A&lt;b&gt;&amp;&quot;c&quot;&#39;"
     );
     assert_eq!(escape_markdown("a|b*c"), r"a\|b\*c");
+}
+
+#[test]
+fn no_brace_from_data_survives_for_mdbooks_links() {
+    for text in [
+        "{{#include /etc/hostname}}",
+        "{{ #title X }}",
+        "\\{{#include a}}",
+        "}{",
+    ] {
+        let html = escape_html(text);
+        assert!(!html.contains('{') && !html.contains('}'), "{html}");
+        let md = escape_markdown(text);
+        assert!(!md.contains("{{") && !md.contains("}}"), "{md}");
+        assert_eq!(escape(Target::Html, text), html);
+        assert_eq!(escape(Target::Markdown, text), md);
+    }
+    assert_eq!(escape_markdown("{{#title X}}"), r"\{\{\#title X\}\}");
+}
+
+#[test]
+fn inline_markdown_in_html_text_stays_text() {
+    assert_eq!(
+        escape_html("**a** _b_ `c` [d](e) ~~f~~ a|b \\"),
+        "&#42;&#42;a&#42;&#42; &#95;b&#95; &#96;c&#96; &#91;d&#93;(e) &#126;&#126;f&#126;&#126; a&#124;b &#92;"
+    );
+    // Smart punctuation would print – and … for -- and ...; two dots stay, for `../`.
+    assert_eq!(escape_html("1--2...3"), "1&#45;-2&#46;..3");
+    assert_eq!(escape_html("../trade.html"), "../trade.html");
+    assert_eq!(escape_html("-12.5"), "-12.5");
+}
+
+#[test]
+fn markdown_line_starts_do_not_become_lists() {
+    assert_eq!(escape_markdown("1. 引言"), r"1\. 引言");
+    assert_eq!(escape_markdown("2024."), r"2024\.");
+    assert_eq!(escape_markdown("1079.6"), "1079.6");
+    assert_eq!(escape_markdown("-12.5"), r"\-12.5");
+    assert_eq!(escape_markdown("+ 项"), r"\+ 项");
+    assert_eq!(escape_markdown("a-b"), "a-b");
+}
+
+#[test]
+fn link_targets_are_percent_encoded() {
+    assert_eq!(
+        encode_url_path("data/出口 额(1).csv"),
+        "data/出口%20额%281%29.csv"
+    );
+    assert_eq!(encode_url_path("tbl-{{x}}|y"), "tbl-%7B%7Bx%7D%7D%7Cy");
+    assert_eq!(encode_url_path("a#b?c%d"), "a%23b%3Fc%25d");
 }
 
 #[test]
