@@ -139,7 +139,8 @@ impl Site {
             })
             .filter(|f| f.caption.starts_with('图'))
             .collect();
-        let caption = Regex::new(r"(?s)<caption>(.*?)</caption>").unwrap();
+        // A table's caption carries the id its scroll box is labelled by.
+        let caption = Regex::new(r"(?s)<caption\b[^>]*>(.*?)</caption>").unwrap();
         let tables = caption
             .captures_iter(main)
             .map(|c| plain(&c[1]))

@@ -345,7 +345,8 @@ fn inline_data() -> Vec<Case> {
         Case::chapter(
             "blank-line-in-a-note-keeps-the-table",
             "# 甲\n\n{{#table t}}\n",
-            text(&["注：第一段\n\n第二段 {{#include ../../secret.txt}}"]),
+            // Each line of a note is its own line under the table (the first says 注：).
+            text(&["注：第一段", "第二段 {{#include ../../secret.txt}}"]),
         )
         .data(
             "book/data/t.csv",
