@@ -9,6 +9,8 @@ mod harness;
 mod data;
 #[path = "hostile/markdown.rs"]
 mod markdown;
+#[path = "hostile/progress.rs"]
+mod progress;
 
 #[test]
 fn markdown_cases() {
@@ -18,4 +20,9 @@ fn markdown_cases() {
 #[test]
 fn data_cases() {
     harness::run_all("data", data::cases());
+}
+
+#[test]
+fn progress_cases() {
+    harness::run_all("progress", progress::cases());
 }

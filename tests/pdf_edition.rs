@@ -139,7 +139,6 @@ impl Site {
             })
             .filter(|f| f.caption.starts_with('图'))
             .collect();
-        // A table's caption carries the id its scroll box is labelled by.
         let caption = Regex::new(r"(?s)<caption\b[^>]*>(.*?)</caption>").unwrap();
         let tables = caption
             .captures_iter(main)

@@ -116,6 +116,12 @@ impl Case {
         self
     }
 
+    /// Extra lines for book.toml after `[preprocessor.report]` (a sub-table may start here).
+    pub fn config(mut self, extra: &'static str) -> Case {
+        self.config = extra;
+        self
+    }
+
     /// A file beside the book root (`../NAME` from the root), outside `book/`.
     pub fn outside(mut self, name: &'static str, bytes: impl Into<Vec<u8>>) -> Case {
         self.entries.push(Entry::Outside(name, bytes.into()));

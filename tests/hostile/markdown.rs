@@ -345,7 +345,6 @@ fn inline_data() -> Vec<Case> {
         Case::chapter(
             "blank-line-in-a-note-keeps-the-table",
             "# 甲\n\n{{#table t}}\n",
-            // Each line of a note is its own line under the table (the first says 注：).
             text(&["注：第一段", "第二段 {{#include ../../secret.txt}}"]),
         )
         .data(

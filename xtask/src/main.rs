@@ -8,6 +8,7 @@
 //! `cargo`, `mdbook`, `node`/`npm` and, for Chromium, `apt-get`.
 
 mod bench;
+mod originality;
 mod pdf;
 mod run;
 mod test;
@@ -34,6 +35,8 @@ Commands:
   pdf [--publish|--final]    A publish (default) or final build, then the PDF edition (A4, Paged.js
       [--site-url URL]       in Chromium) at target/book/html/<[output.report.pdf] file>;
                              --site-url: the site's address, printed with each data file
+  originality                The originality check (查重) against book.toml's sources: lists
+        [--sources DIR]...   every shared run and each chapter's share, fails on any finding
   bench [--reps N]           Wall times of the real report and a generated large book, each
         [--chapters N]       with and without the preprocessor (default: 3 repetitions,
         [--rows N]           1000 chapters, a 100000-row dataset)
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Some("build") => build(&rest),
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
+        Some("originality") => originality::run(&rest),
         Some("pdf") => pdf::run(&rest),
         None | Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

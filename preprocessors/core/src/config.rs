@@ -59,6 +59,8 @@ pub struct ReportConfig {
     pub pending: toml::Table,
     /// Settings of the typed-number check (read by `report-data`).
     pub typed_numbers: toml::Table,
+    /// Settings of the originality check (read by `report-originality`).
+    pub originality: toml::Table,
     // mdBook's own keys of a preprocessor table.
     command: Option<String>,
     before: Vec<String>,
@@ -75,6 +77,7 @@ impl Default for ReportConfig {
             data_dir: "data".to_string(),
             pending: toml::Table::new(),
             typed_numbers: toml::Table::new(),
+            originality: toml::Table::new(),
             command: None,
             before: Vec::new(),
             after: Vec::new(),

@@ -7,6 +7,7 @@
 //! they are applied together, so the writer's line numbers hold everywhere.
 
 pub mod editions;
+pub mod originality;
 pub mod render;
 
 use std::fmt::Write as _;
@@ -68,12 +69,14 @@ impl Preprocessor for ReportPreprocessor {
         let edition_config = EditionsConfig::load(&ctx.config, &src_dir)?;
         let left_out = editions::leave_out(&mut book, &edition_config.left_out(config.mode));
         eprint!("{}", editions::log_line(config.mode, &left_out, &src));
+        let checker = load_originality(&config, &ctx.root, &src_dir)?;
         let store = Store::new(src_dir, &src, &config.data_dir);
         let outcome = process(
             &config,
             Target::for_renderer(&ctx.renderer),
             &store,
             &src,
+            checker.as_ref(),
             &mut book,
         )?;
         eprint!("{}", outcome.log);
@@ -88,6 +91,23 @@ impl Preprocessor for ReportPreprocessor {
     }
 }
 
+/// The originality check's sources, read once, if `[preprocessor.report.originality]`
+/// names any.
+pub fn load_originality(
+    config: &ReportConfig,
+    root: &std::path::Path,
+    src_dir: &std::path::Path,
+) -> anyhow::Result<Option<report_originality::Checker>> {
+    let settings =
+        report_originality::Config::from_table(&config.originality).map_err(anyhow::Error::msg)?;
+    if settings.sources.is_empty() {
+        return Ok(None);
+    }
+    report_originality::Checker::load(settings, root, src_dir)
+        .map(Some)
+        .map_err(anyhow::Error::msg)
+}
+
 /// What a run found, for the log and for the decision to fail.
 pub struct Outcome {
     /// The lines for the build log.
@@ -99,6 +119,8 @@ pub struct Outcome {
     pub pending: Vec<PendingItem>,
     /// Editorial notes a publish build removed from the pages.
     pub removed: Vec<PendingItem>,
+    /// The originality check, when sources are configured.
+    pub originality: Option<originality::Findings>,
 }
 
 struct Work {
@@ -117,6 +139,7 @@ pub fn process(
     target: Target,
     store: &Store,
     src: &str,
+    originality: Option<&report_originality::Checker>,
     book: &mut Book,
 ) -> anyhow::Result<Outcome> {
     let pending_config = PendingConfig::from_table(&config.pending).map_err(anyhow::Error::msg)?;
@@ -210,6 +233,16 @@ pub fn process(
     // Several placeholders on one line using the same broken dataset say the same thing.
     errors.dedup();
 
+    let originality = originality.map(|checker| {
+        let chapters = work.iter().map(|w| originality::Input {
+            path: &w.path,
+            file: &w.file,
+            source: &w.source,
+            scan: &w.scan,
+        });
+        originality::check(checker, config.mode, chapters)
+    });
+
     // The progress page is built only if some chapter asks for it.
     let mut progress = None;
     for w in &mut work {
@@ -242,7 +275,15 @@ pub fn process(
         }
     });
 
-    Ok(report(config, &outlines, errors, warnings, items, removed))
+    Ok(report(
+        config,
+        &outlines,
+        errors,
+        warnings,
+        items,
+        removed,
+        originality,
+    ))
 }
 
 /// What must not pass silently: misspelt placeholder names, placeholders left open, and
@@ -321,6 +362,7 @@ fn report(
     warnings: Vec<Diagnostic>,
     pending: Vec<PendingItem>,
     removed: Vec<PendingItem>,
+    originality: Option<originality::Findings>,
 ) -> Outcome {
     let mut log = String::new();
     // A publish build deletes notes to co-authors; say so, so nothing vanishes unseen.
@@ -373,7 +415,17 @@ fn report(
             let _ = writeln!(log, "  {line}");
         }
     }
+    if let Some(found) = &originality {
+        log.push_str(&found.log);
+    }
     let mut reasons = Vec::new();
+    let copied = originality.as_ref().filter(|o| o.fail);
+    if let Some(found) = copied {
+        reasons.push(format!(
+            "查重发现 {} 处问题",
+            found.diagnostics.len() + found.problems.len()
+        ));
+    }
     if config.errors_fail() && !errors.is_empty() {
         reasons.push(format!("{} 个占位符错误", errors.len()));
     }
@@ -411,6 +463,14 @@ fn report(
                 let _ = writeln!(msg, "  {line}");
             }
         }
+        if let Some(found) = copied {
+            for p in &found.problems {
+                let _ = writeln!(msg, "  查重：{p}");
+            }
+            for d in &found.diagnostics {
+                let _ = writeln!(msg, "  {d}");
+            }
+        }
         msg
     });
     Outcome {
@@ -420,5 +480,6 @@ fn report(
         warnings,
         pending,
         removed,
+        originality,
     }
 }

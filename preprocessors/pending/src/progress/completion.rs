@@ -73,7 +73,7 @@ impl Page<'_> {
                 row.extend(cells.iter().map(|cell| self.markdown_cell(cell)));
                 markdown_row(out, row.into_iter());
             }
-            let mut row = vec![format!("待办合计 {}", number(all))];
+            let mut row = vec![format!("本表待办合计 {}", number(all))];
             row.extend(totals.iter().map(|t| number(*t)));
             markdown_row(out, row.into_iter());
             out.push('\n');
@@ -95,7 +95,7 @@ impl Page<'_> {
         }
         let _ = write!(
             out,
-            "</tbody>\n<tfoot><tr><th scope=\"row\">待办合计 {}</th>",
+            "</tbody>\n<tfoot><tr><th scope=\"row\">本表待办合计 {}</th>",
             number(all)
         );
         for (t, name) in totals.iter().zip(&header[1..]) {

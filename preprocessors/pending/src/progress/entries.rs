@@ -1,5 +1,5 @@
-//! The entries of the progress page: one per pending item, except that a missing data cell
-//! is one gap however many tables, charts and values show it.
+//! The entries of the progress page: one per pending item, except that missing data is one
+//! gap however many tables, charts and values show it.
 
 use std::fmt::Write;
 
@@ -12,37 +12,68 @@ use super::Page;
 pub(super) enum Entry<'a> {
     /// A pending item at its place.
     Item(&'a PendingItem),
-    /// A missing data cell, with every placeholder that shows it, in book order.
+    /// Missing data cells, with every placeholder that shows any of them, in book order.
+    /// Items that share a cell are one gap: a table showing the 2023 imports and their
+    /// growth, a chart of the imports and a value in the text are one gap, not three.
     Gap {
-        cell: &'a str,
+        cells: Vec<&'a str>,
         places: Vec<&'a PendingItem>,
     },
 }
 
 /// Groups `items` (in book order) into entries, in the order of their first place.
 pub(super) fn entries<'a>(items: impl IntoIterator<Item = &'a PendingItem>) -> Vec<Entry<'a>> {
-    let mut out: Vec<Entry> = Vec::new();
-    for item in items {
+    let items: Vec<&PendingItem> = items.into_iter().collect();
+    // While grouping, a gap's places are indices into `items`.
+    let mut grouped: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
+    let mut order: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) or Err(gap)
+    for (i, item) in items.iter().enumerate() {
         if item.kind != PendingKind::MissingData || item.cells.is_empty() {
-            out.push(Entry::Item(item));
+            order.push(Ok(i));
             continue;
         }
+        let joined: Vec<usize> = (0..grouped.len())
+            .filter(|&g| {
+                let (cells, _) = &grouped[g];
+                !cells.is_empty() && item.cells.iter().any(|c| cells.contains(&c.as_str()))
+            })
+            .collect();
+        let target = match joined.first() {
+            Some(&g) => g,
+            None => {
+                grouped.push((Vec::new(), Vec::new()));
+                order.push(Err(grouped.len() - 1));
+                grouped.len() - 1
+            }
+        };
+        // Gaps this item links are merged into the first; the others are left empty.
+        for &g in &joined[joined.len().min(1)..] {
+            let (cells, places) = std::mem::take(&mut grouped[g]);
+            grouped[target].0.extend(cells);
+            grouped[target].1.extend(places);
+        }
+        let (cells, places) = &mut grouped[target];
         for cell in &item.cells {
-            let known = out.iter_mut().find_map(|e| match e {
-                Entry::Gap { cell: c, places } if *c == cell.as_str() => Some(places),
-                _ => None,
-            });
-            match known {
-                Some(places) if places.last().is_some_and(|p| std::ptr::eq(*p, item)) => {}
-                Some(places) => places.push(item),
-                None => out.push(Entry::Gap {
-                    cell,
-                    places: vec![item],
-                }),
+            if !cells.contains(&cell.as_str()) {
+                cells.push(cell);
             }
         }
+        places.push(i);
+        places.sort_unstable();
     }
-    out
+    order
+        .into_iter()
+        .filter_map(|o| match o {
+            Ok(i) => Some(Entry::Item(items[i])),
+            Err(g) => {
+                let (cells, places) = std::mem::take(&mut grouped[g]);
+                (!places.is_empty()).then(|| Entry::Gap {
+                    cells,
+                    places: places.into_iter().map(|i| items[i]).collect(),
+                })
+            }
+        })
+        .collect()
 }
 
 impl Entry<'_> {
@@ -72,7 +103,9 @@ impl Page<'_> {
                 }
                 kind => format!("{}：{}", kind.label(), item.note),
             },
-            Entry::Gap { cell, .. } => format!("{}：{}", PendingKind::MissingData.label(), cell),
+            Entry::Gap { cells, .. } => {
+                format!("{}：{}", PendingKind::MissingData.label(), cells.join("；"))
+            }
         }
     }
 

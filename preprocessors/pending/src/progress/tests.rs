@@ -89,7 +89,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><span class=\"report-progress-col\">现状</span><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">挑战</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">政策</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-notes\"></td></tr>
 <tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\"><span class=\"report-progress-col\">现状</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-open\"><span class=\"report-progress-col\">挑战</span><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\"><span class=\"report-progress-col\">政策</span><span>本章无此节</span></td><td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-item\"><a href=\"coop/tech%20&amp;%20co.html#pending-72\">差一个调研</a></li></ul></td></tr>
 </tbody>
-<tfoot><tr><th scope=\"row\">待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
+<tfoot><tr><th scope=\"row\">本表待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
 </table>
 </div>
 
@@ -142,7 +142,7 @@ fn other_renderers_get_markdown_tables() {
 | --- | --- | --- | --- | --- |
 | 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 已完成 | 已完成 |  |
 | 技术\\<合作\\> | 已完成 | 空章节：「挑战」尚无正文 | 本章无此节 | 差一个调研 |
-| 待办合计 4 | 2 | 1 | 0 | 1 |
+| 本表待办合计 4 | 2 | 1 | 0 | 1 |
 
 ## 其他章节的待办
 
@@ -197,7 +197,10 @@ fn a_finished_book_says_so() {
         page.contains("| 技术\\<合作\\> | 已完成 | 已完成 | 本章无此节 |  |\n"),
         "{page}"
     );
-    assert!(page.contains("| 待办合计 0 | 0 | 0 | 0 | 0 |\n"), "{page}");
+    assert!(
+        page.contains("| 本表待办合计 0 | 0 | 0 | 0 | 0 |\n"),
+        "{page}"
+    );
 }
 
 fn budgets(text: &str) -> PendingConfig {
@@ -383,11 +386,13 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     let (outlines, mut items) = book(&cfg);
     let imports = "「2023」的「进口额」（book/data/trade/totals.csv 第2行）";
     let growth = "「2023」的「进口同比」（book/data/trade/totals.csv 第2行）";
+    let other = "「2024」的「出口额」（book/data/trade/other.csv 第3行）";
     items.retain(|i| i.kind != PendingKind::MissingData);
     items.extend([
         missing("book/trade.md", 5, 40, &[imports, growth], "表格"),
         missing("book/trade.md", 5, 60, &[imports], "图表"),
-        missing("book/trade.md", 5, 80, &[imports], "正文"),
+        missing("book/trade.md", 5, 70, &[other], "正文"),
+        missing("book/trade.md", 5, 80, &[growth], "正文"),
         missing("book/trade.md", 5, 90, &[imports], "正文"),
     ]);
     let html = progress_page(&cfg, &outlines, &items, Target::Html);
@@ -397,18 +402,18 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     );
     assert!(
         html.contains(&format!(
-            "<li>缺数据：{imports}<span class=\"report-progress-places\">（见<a href=\"trade.html#pending-40\">表格</a>、<a href=\"trade.html#pending-60\">图表</a>、<a href=\"trade.html#pending-80\">正文1</a>、<a href=\"trade.html#pending-90\">正文2</a>）</span></li><li><a href=\"trade.html#pending-40\">缺数据：{growth}</a></li>"
+            "<li>缺数据：{imports}；{growth}<span class=\"report-progress-places\">（见<a href=\"trade.html#pending-40\">表格</a>、<a href=\"trade.html#pending-60\">图表</a>、<a href=\"trade.html#pending-80\">正文1</a>、<a href=\"trade.html#pending-90\">正文2</a>）</span></li><li><a href=\"trade.html#pending-70\">缺数据：{other}</a></li>"
         )),
         "{html}"
     );
     assert!(
-        html.contains("<tfoot><tr><th scope=\"row\">待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
+        html.contains("<tfoot><tr><th scope=\"row\">本表待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
         "{html}"
     );
     let md = progress_page(&cfg, &outlines, &items, Target::Markdown);
     assert!(
         md.contains(&format!(
-            "| 贸易合作 | 现状待整理；缺数据：{imports}（见表格、图表、正文1、正文2）；缺数据：{growth} |"
+            "| 贸易合作 | 现状待整理；缺数据：{imports}；{growth}（见表格、图表、正文1、正文2）；缺数据：{other} |"
         )),
         "{md}"
     );
@@ -416,8 +421,23 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
     assert_eq!(
         log_lines(&outlines, &items)
             .iter()
-            .filter(|l| l.contains("进口额"))
+            .filter(|l| l.contains("「2023」"))
             .count(),
         4
     );
+}
+
+#[test]
+fn items_that_share_no_cell_stay_apart_and_a_later_item_can_join_two_gaps() {
+    let a = missing("book/trade.md", 1, 1, &["甲"], "表格");
+    let b = missing("book/trade.md", 2, 2, &["乙"], "图表");
+    let c = missing("book/trade.md", 3, 3, &["乙", "甲"], "正文");
+    let found = super::entries::entries([&a, &b, &c]);
+    assert_eq!(found.len(), 1);
+    let super::entries::Entry::Gap { cells, places } = &found[0] else {
+        panic!("a gap")
+    };
+    assert_eq!(cells, &["甲", "乙"]);
+    assert_eq!(places.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(super::entries::entries([&a, &b]).len(), 2);
 }
