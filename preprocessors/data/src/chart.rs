@@ -11,7 +11,7 @@ use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
 use report_core::format::NumberFormat;
-use report_core::format::{MISSING, format_number};
+use report_core::format::{MISSING, format_decimal, to_f64};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
@@ -106,7 +106,7 @@ pub(crate) fn render(
         headings: headings.clone(),
         rows: data,
     };
-    let source = source_line(ctx, chapter, p, &ds, &args, shown);
+    let source = source_line(ctx, chapter, p, &ds, &args, shown, &[]);
     missing.sort();
     missing.dedup();
     let text = match ctx.target {
@@ -225,9 +225,9 @@ fn numeric(
         for &r in rows {
             match ds.number(r, y)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y));
+                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y))?;
                     unit = u;
-                    values.push(Some(fmt.scaled(v, ds.unit(r, y))));
+                    values.push(Some(fmt.scaled(v, ds.unit(r, y))?));
                     labels.push(text);
                     cells.push(Cell::number(
                         fmt,
@@ -235,7 +235,7 @@ fn numeric(
                         ds.unit(r, y),
                         ds.decimals(r, y),
                         false,
-                    ));
+                    )?);
                 }
                 None => {
                     missing.push(ds.missing_note(r, y));
@@ -254,7 +254,7 @@ fn numeric(
         series_cells.push(cells);
     }
     if unit.is_empty() {
-        unit = fmt.apply(0.0, &ds.columns[ys[0]].unit, 0).1;
+        unit = fmt.unit(&ds.columns[ys[0]].unit)?;
     }
     // `line=yoy` (or 同比) asks for the growth of the first series, unless the dataset has a
     // column of that name: a real column always wins.
@@ -454,7 +454,7 @@ fn timeline(
 
 /// Why a value is missing, as the chart's description and data table say it.
 const CELL_MISSING: &str = "数据待补充";
-const NO_BASE: &str = "无上一期数据，无法计算同比";
+const NO_BASE: &str = "无上年同期数据，无法计算同比";
 const INPUT_MISSING: &str = "计算所需的数据缺失";
 
 /// The reason for each missing cell of a column: the cell is empty or marked 待补充.
@@ -521,18 +521,31 @@ fn yoy_series(
     let mut reasons = Vec::with_capacity(rows.len());
     let mut cells = Vec::with_capacity(rows.len());
     for &r in rows {
-        let (value, reason) = match calc::previous_period(ds, r) {
-            None => (None, NO_BASE),
+        let (value, reason) = match calc::previous_period(ds, r)? {
+            None => (None, NO_BASE.to_string()),
             Some(base) => {
-                let d = calc::yoy(ds, r, base, col)?;
+                let d = calc::growth(ds, r, base, col)?;
                 missing.extend(d.missing);
-                (d.value, INPUT_MISSING)
+                // A base of 0 or below has no growth rate: the point is left out, with why.
+                let why = d.undefined.unwrap_or_else(|| INPUT_MISSING.to_string());
+                (d.value, why)
             }
         };
-        labels.push(value.map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)));
-        reasons.push(if value.is_some() { "" } else { reason }.to_string());
-        cells.push(value.map_or(Cell::Missing, |v| percent_cell(v, fmt, true)));
-        values.push(value);
+        labels.push(
+            value
+                .as_ref()
+                .map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)),
+        );
+        reasons.push(if value.is_some() {
+            String::new()
+        } else {
+            reason
+        });
+        cells.push(match &value {
+            Some(v) => percent_cell(v, fmt, true)?,
+            None => Cell::Missing,
+        });
+        values.push(value.as_ref().map(to_f64));
     }
     let series = Series {
         name: format!("{}同比", ds.columns[col].name),
@@ -562,9 +575,15 @@ fn column_series(
             Some(v) => {
                 // The line has its own axis and unit: scale= and unit= are for the bars.
                 let decimals = fmt.decimals.unwrap_or(ds.decimals(r, col));
-                values.push(Some(v));
-                labels.push(format_number(v, decimals, fmt.sign, fmt.grouping));
-                cells.push(Cell::unscaled(fmt, v, ds.decimals(r, col), false));
+                values.push(Some(to_f64(v)));
+                labels.push(format_decimal(
+                    v,
+                    decimals,
+                    fmt.rounding.unwrap_or_default(),
+                    fmt.sign,
+                    fmt.grouping,
+                ));
+                cells.push(Cell::unscaled(fmt, v, ds.decimals(r, col), false)?);
             }
             None => {
                 missing.push(ds.missing_note(r, col));

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use report_core::format::{Grouping, MISSING, NumberFormat};
+use report_core::format::{Decimal, Grouping, MISSING, NumberFormat, to_f64};
 use report_core::text::escape_html;
 
 /// The folder of the downloads in the HTML output, and of the generated files in the
@@ -65,27 +65,32 @@ impl Cell {
     }
 
     /// `value` (in `unit`, written with `decimals` places) as `fmt` prints it: rescaled,
-    /// without its sign under `abs`, with the decimals `fmt` asks for.
+    /// without its sign under `abs`, rounded at the decimals the page shows.
     pub(crate) fn number(
         fmt: &NumberFormat,
-        value: f64,
+        value: &Decimal,
         unit: &str,
         decimals: usize,
         signed: bool,
-    ) -> Cell {
-        let value = fmt.scaled(value, unit);
-        Cell::Number {
-            value: if fmt.abs { value.abs() } else { value },
-            decimals: fmt.decimals.unwrap_or(decimals),
+    ) -> Result<Cell, String> {
+        let shown = fmt.shown(value, unit, decimals)?;
+        Ok(Cell::Number {
+            value: to_f64(&shown.value),
+            decimals: shown.decimals,
             signed: signed || fmt.sign,
             grouped: fmt.grouping != Grouping::Never,
             unit: None,
-        }
+        })
     }
 
     /// `value` with `fmt`'s decimals and sign but neither rescaled nor made absolute:
     /// derived percentages and the line of a bar-line chart.
-    pub(crate) fn unscaled(fmt: &NumberFormat, value: f64, decimals: usize, signed: bool) -> Cell {
+    pub(crate) fn unscaled(
+        fmt: &NumberFormat,
+        value: &Decimal,
+        decimals: usize,
+        signed: bool,
+    ) -> Result<Cell, String> {
         let plain = NumberFormat {
             scale: None,
             abs: false,

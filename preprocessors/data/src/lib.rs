@@ -19,7 +19,7 @@ use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
 use report_core::kind::Kind;
 use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
@@ -165,17 +165,26 @@ pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String>
             p.name, p.name
         )
     })?;
-    let ds = ctx.store.get(id)?;
     let known: Vec<&str> = spec
         .options
         .iter()
         .chain(select::SELECT_OPTIONS)
         .chain(FORMAT_OPTIONS)
+        .chain(&["sheet"])
         .copied()
         .collect();
     let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
     args.check_known(&known, &switches)?;
-    let fmt = NumberFormat::from_args(&args)?;
+    let ds = ctx.store.get_sheet(id, args.get("sheet"))?;
+    let mut fmt = NumberFormat::from_args(&args)?;
+    // The sidecar's rounding unless the placeholder says otherwise (checked when loaded).
+    if fmt.rounding.is_none() {
+        fmt.rounding = ds
+            .meta
+            .round
+            .as_deref()
+            .and_then(|r| Rounding::parse(r).ok());
+    }
     Ok(Request { args, ds, fmt })
 }
 
@@ -197,6 +206,7 @@ pub(crate) fn source_line(
     ds: &Dataset,
     args: &Args,
     shown: download::Shown,
+    derived: &[String],
 ) -> String {
     let meta = &ds.meta;
     let mut text = format!("数据来源：{}", meta.source);
@@ -218,7 +228,12 @@ pub(crate) fn source_line(
         title: shown.title,
         unit: shown.unit,
         source: text.clone(),
-        notes: own.iter().chain(&notes).map(|n| n.to_string()).collect(),
+        notes: own
+            .into_iter()
+            .chain(derived.iter().map(String::as_str))
+            .chain(notes.iter().copied())
+            .map(str::to_string)
+            .collect(),
         headings: shown.headings,
         rows: shown.rows,
     });
@@ -231,6 +246,8 @@ pub(crate) fn source_line(
     // The note lines: the first says 注：, the rest hang under it.
     let mut lines: Vec<(String, Option<&Numbered>)> = Vec::new();
     lines.extend(own.map(|n| (n.to_string(), None)));
+    // Why a derived figure shows — (a base of 0 or below), for readers.
+    lines.extend(derived.iter().map(|n| (n.clone(), None)));
     match shown_before {
         Some(earlier) => lines.push((String::new(), Some(earlier))),
         None => lines.extend(notes.iter().map(|n| (n.to_string(), None))),

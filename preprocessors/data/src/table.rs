@@ -5,7 +5,7 @@ use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
-use report_core::format::{MISSING, NumberFormat, format_number};
+use report_core::format::{Decimal, MISSING, NumberFormat, format_decimal};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
@@ -45,8 +45,23 @@ pub(crate) fn render(
 ) -> Result<Rendered, String> {
     let Request { args, ds, fmt } = request(ctx, p)?;
     let rows = select::rows(&ds, &args)?;
+    if rows.is_empty() {
+        return Err(if ds.rows.is_empty() {
+            format!(
+                "{} 只有表头，没有数据行，表格会是空的；请补充数据，或暂时改用 {{{{#pending}}}} 标出待补充",
+                ds.file
+            )
+        } else {
+            format!(
+                "筛选后没有任何行（数据集「{}」共{}行）；请检查 rows= 和 where=",
+                ds.id,
+                ds.rows.len()
+            )
+        });
+    }
     let mut missing = Vec::new();
-    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
+    let mut notes = Vec::new();
+    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing, &mut notes)?;
     let number = ctx.numbering.of(chapter.path, p);
     let title = args.get("title").unwrap_or(&ds.meta.title);
     let caption_unit = common_unit(&columns);
@@ -63,7 +78,7 @@ pub(crate) fn render(
             .collect(),
         rows: download_rows(&columns),
     };
-    let source = source_line(ctx, chapter, p, &ds, &args, shown);
+    let source = source_line(ctx, chapter, p, &ds, &args, shown, &notes);
     let text = match ctx.target {
         Target::Html => {
             format!(
@@ -91,6 +106,7 @@ fn build_columns(
     fmt: &NumberFormat,
     rows: &[usize],
     missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<ColumnOut>, String> {
     let total_label = if args.flag("total") {
         Some("合计".to_string())
@@ -109,13 +125,17 @@ fn build_columns(
         let col = shown.col;
         let column = &ds.columns[col];
         if !column.numeric {
-            let cells: Vec<Formatted> = rows
-                .iter()
-                .map(|&r| {
-                    let cell = &ds.rows[r][col];
-                    (!cell.is_missing()).then(|| cell.label().to_string())
-                })
-                .collect();
+            let mut cells = Vec::with_capacity(rows.len());
+            for &r in rows {
+                let cell = &ds.rows[r][col];
+                if cell.is_missing() {
+                    // An empty text cell is missing data too, never a silent blank.
+                    missing.push(ds.missing_note(r, col));
+                    cells.push(None);
+                } else {
+                    cells.push(Some(cell.label().to_string()));
+                }
+            }
             let total = (i == 0).then(|| total_label.clone()).flatten().map(Some);
             out.push(ColumnOut {
                 heading: shown.heading,
@@ -134,8 +154,8 @@ fn build_columns(
         for &r in rows {
             let cell = match ds.number(r, col)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
-                    let number = Cell::number(fmt, v, ds.unit(r, col), ds.decimals(r, col), false);
+                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col))?;
+                    let number = Cell::number(fmt, v, ds.unit(r, col), ds.decimals(r, col), false)?;
                     data.push(if units_in_cells {
                         number.with_unit(&u)
                     } else {
@@ -159,26 +179,27 @@ fn build_columns(
             cells.push(cell);
         }
         if unit.is_empty() && !units_in_cells && ds.unit_column.is_none() {
-            unit = fmt.apply(0.0, &column.unit, 0).1;
+            unit = fmt.unit(&column.unit)?;
         }
         let total = total_label.as_ref().map(|_| {
             let t = calc::total(ds, col, rows)?;
             missing.extend(t.missing);
-            Ok::<_, String>(t.value)
+            let Some(v) = t.value else {
+                return Ok((None, Cell::Missing));
+            };
+            let (text, _) = fmt.apply(&v, &column.unit, column.decimals)?;
+            let cell = Cell::number(fmt, &v, &column.unit, column.decimals, false)?;
+            Ok::<_, String>((Some(text), cell))
         });
-        let total = total.transpose()?;
+        let (total, total_data) = total.transpose()?.unzip();
         out.push(ColumnOut {
             heading: shown.heading,
             kind: Kind::Number,
             unit,
             cells,
-            total: total.map(|t| t.map(|v| fmt.apply(v, &column.unit, column.decimals).0)),
+            total,
             data,
-            total_data: total.map(|t| {
-                t.map_or(Cell::Missing, |v| {
-                    Cell::number(fmt, v, &column.unit, column.decimals, false)
-                })
-            }),
+            total_data,
         });
     }
     for name in args.get_all("yoy") {
@@ -186,18 +207,16 @@ fn build_columns(
         let mut cells = Vec::with_capacity(rows.len());
         let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
-            let Some(base) = calc::previous_period(ds, r) else {
+            // The first period has nothing to compare with: a dash, not a gap to fill.
+            let Some(base) = calc::previous_period(ds, r)? else {
                 cells.push(Some(MISSING.to_string()));
                 data.push(Cell::Missing);
                 continue;
             };
-            let d = calc::yoy(ds, r, base, col)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, true)));
-            data.push(
-                d.value
-                    .map_or(Cell::Missing, |v| percent_cell(v, fmt, true)),
-            );
+            let d = calc::growth(ds, r, base, col)?;
+            let (cell, number) = derived_cell(d, fmt, true, missing, notes)?;
+            cells.push(cell);
+            data.push(number);
         }
         out.push(ColumnOut {
             heading: format!("{name}同比"),
@@ -215,12 +234,9 @@ fn build_columns(
         let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let d = calc::share_of_total(ds, r, col, rows)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, false)));
-            data.push(
-                d.value
-                    .map_or(Cell::Missing, |v| percent_cell(v, fmt, false)),
-            );
+            let (cell, number) = derived_cell(d, fmt, false, missing, notes)?;
+            cells.push(cell);
+            data.push(number);
         }
         out.push(ColumnOut {
             heading: format!("{name}占比"),
@@ -229,11 +245,12 @@ fn build_columns(
             cells,
             total: total_label
                 .as_ref()
-                .map(|_| Some(percent(100.0, fmt, false))),
+                .map(|_| Some(percent(&Decimal::from(100), fmt, false))),
             data,
             total_data: total_label
                 .as_ref()
-                .map(|_| percent_cell(100.0, fmt, false)),
+                .map(|_| percent_cell(&Decimal::from(100), fmt, false))
+                .transpose()?,
         });
     }
     missing.sort();
@@ -242,17 +259,22 @@ fn build_columns(
 }
 
 /// A derived percentage, as every placeholder prints it.
-pub(crate) fn percent(value: f64, fmt: &NumberFormat, signed: bool) -> String {
-    format_number(
+pub(crate) fn percent(value: &Decimal, fmt: &NumberFormat, signed: bool) -> String {
+    format_decimal(
         value,
         fmt.decimals.unwrap_or(calc::PERCENT_DECIMALS),
+        fmt.rounding.unwrap_or_default(),
         signed || fmt.sign,
         fmt.grouping,
     )
 }
 
 /// The same percentage as a download cell.
-pub(crate) fn percent_cell(value: f64, fmt: &NumberFormat, signed: bool) -> Cell {
+pub(crate) fn percent_cell(
+    value: &Decimal,
+    fmt: &NumberFormat,
+    signed: bool,
+) -> Result<Cell, String> {
     Cell::unscaled(fmt, value, calc::PERCENT_DECIMALS, signed)
 }
 
@@ -271,6 +293,33 @@ fn download_rows(columns: &[ColumnOut]) -> Vec<Vec<Cell>> {
         );
     }
     out
+}
+
+/// A derived cell, as the page shows it and as its download holds it: its value, `—`
+/// with the reason in `notes` when it is undefined, or missing (listed in `missing`) when
+/// an input is.
+pub(crate) fn derived_cell(
+    d: calc::Derived,
+    fmt: &NumberFormat,
+    signed: bool,
+    missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Result<(Formatted, Cell), String> {
+    missing.extend(d.missing);
+    if let Some(reason) = d.undefined {
+        let note = format!("{reason}，以“{MISSING}”表示");
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+        return Ok((Some(MISSING.to_string()), Cell::Missing));
+    }
+    match d.value {
+        Some(v) => Ok((
+            Some(percent(&v, fmt, signed)),
+            percent_cell(&v, fmt, signed)?,
+        )),
+        None => Ok((None, Cell::Missing)),
+    }
 }
 
 /// The one unit every plain numeric column shares, for the caption.

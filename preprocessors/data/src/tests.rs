@@ -288,7 +288,8 @@ fn values_and_their_formats() {
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万"),
-        "10,796,000.0万美元"
+        "10,796,000万美元",
+        "rescaled up, the figure is exact without padding"
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万 decimals=0 sep=auto"),
@@ -427,7 +428,7 @@ fn error_messages_name_file_line_and_fix() {
     let fx = Fixture::new("errors");
     assert_eq!(
         fx.error("\n{{#table trade/total}}\n"),
-        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv，或同名的 .json、.xlsx、.xls、.ods），是不是想写「trade/totals」？"
     );
     assert_eq!(
         fx.error("{{#value trade/totals row=2024 col=出口}}"),
@@ -872,7 +873,7 @@ fn a_chart_has_one_value_axis_and_its_line_keeps_its_own_scale() {
         .html("{{#chart trade/structure kind=bar-line y=出口额 line=占比 scale=万 rows=原料药}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.contains("<td class=\"num\">4,299,000.0</td><td class=\"num\">39.8</td>"),
+        out.contains("<td class=\"num\">4,299,000</td><td class=\"num\">39.8</td>"),
         "{out}"
     );
 }
@@ -980,7 +981,8 @@ fn a_table_offers_the_rows_and_columns_it_shows_derived_ones_included() {
         vec![text_cell("2021"), text_cell("2020"), text_cell("合计")]
     );
     assert_eq!(slice.rows[0][1], num(323.01, 2, false));
-    // 同比 is signed with one decimal; the stored value keeps its precision.
+    // 同比 is signed with one decimal, and stored as the page prints it, so that a
+    // spreadsheet shows, sums and rounds the published figure.
     let yoy = &slice.rows[0][2];
     assert!(
         matches!(
@@ -993,8 +995,12 @@ fn a_table_offers_the_rows_and_columns_it_shows_derived_ones_included() {
         ),
         "{yoy:?}"
     );
-    assert!((value_of(yoy) - (323.01 / 210.5 - 1.0) * 100.0).abs() < 1e-9);
-    assert!((value_of(&slice.rows[1][3]) - 210.5 / 533.51 * 100.0).abs() < 1e-9);
+    assert_eq!(value_of(yoy), 53.4, "(323.01 / 210.5 - 1) × 100 = 53.449…");
+    assert_eq!(
+        value_of(&slice.rows[1][3]),
+        39.5,
+        "210.5 / 533.51 × 100 = 39.456…"
+    );
     assert!((value_of(&slice.rows[2][1]) - 533.51).abs() < 1e-9);
     assert_eq!(slice.rows[2][2], text_cell(""));
     assert!((value_of(&slice.rows[2][3]) - 100.0).abs() < 1e-9);
