@@ -68,11 +68,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
             // report-pending expands these, the orchestrator the progress page.
             Kind::Pending | Kind::Remark | Kind::Progress => continue,
         };
-        // An unclosed quote explains a placeholder cut short better than where it stands.
-        let rendered = match Args::parse(&p.args).err().or_else(|| p.misplaced()) {
-            Some(message) => Err(message),
-            None => render(ctx, chapter, p),
-        };
+        let rendered = render(ctx, chapter, p);
         let text = match rendered {
             Ok(r) => {
                 let mut text = r.text;

@@ -55,13 +55,8 @@ impl Numbering {
             let scope = ch
                 .number
                 .map_or_else(|| ch.path.to_string(), |c| c.to_string());
-            // A table written inside a sentence is an error, not a numbered table.
-            for p in ch
-                .scan
-                .placeholders
-                .iter()
-                .filter(|p| p.misplaced().is_none())
-            {
+            // A table written inside a sentence is in `scan.misplaced`: no number.
+            for p in &ch.scan.placeholders {
                 let (kind, prefix, id_prefix) = match p.kind {
                     Kind::Table => ("table", "表", "tbl"),
                     Kind::Chart => ("figure", "图", "fig"),
