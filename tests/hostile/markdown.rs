@@ -25,6 +25,7 @@ pub fn cases() -> Vec<Case> {
     cases.extend(constructs());
     cases.extend(spellings());
     cases.extend(includes());
+    cases.extend(arguments());
     cases
 }
 
@@ -892,5 +893,81 @@ fn includes() -> Vec<Case> {
             text(&["说明"]),
         )
         .file("book/code.md", "说明\n\n```\n{{#table t}}\n```\n"),
+    ]
+}
+
+/// Options written twice, and list items that hold the separators themselves.
+fn arguments() -> Vec<Case> {
+    let markets = "市场,增速\n新兴市场（东南亚、非洲、拉美）,6.5\n北美,3.1\n欧洲,2.4\n";
+    let meta = "title = \"需求增速\"\nunit = \"%\"\nsource = \"参考报告\"\n";
+    let on = |name: &'static str, chapter: &str, expect: Expect| {
+        Case::chapter(name, chapter, expect).data("book/data/m.csv", markets, meta)
+    };
+    vec![
+        value_in(
+            "option-twice",
+            "# 甲\n\n出口{{#value t row=2023 row=2024 col=出口额}}。\n",
+            error(
+                "book/a.md:3",
+                "选项 row= 写了两次（row=2023、row=2024）：只能写一次",
+            ),
+        ),
+        value_in(
+            "option-twice-in-a-table",
+            "# 甲\n\n{{#table t cols=年份 cols=出口额}}\n",
+            error("book/a.md:3", "选项 cols= 写了两次"),
+        ),
+        value_in(
+            "switch-twice",
+            "# 甲\n\n出口{{#value t row=2024 col=出口额 sign sign}}。\n",
+            error("book/a.md:3", "开关 sign 写了两次"),
+        ),
+        value_in(
+            "switch-and-option",
+            "# 甲\n\n{{#table t total total=合计}}\n",
+            error("book/a.md:3", "既写成了开关又写成了 total=…"),
+        ),
+        value_in(
+            "where-may-repeat",
+            "# 甲\n\n{{#table t where=年份>=2023 where=出口额>1050}}\n",
+            text(&["1079.6"]),
+        )
+        .forbid("1020.56"),
+        on(
+            "quoted-row-name-with-separators",
+            "# 甲\n\n{{#table m rows=\"新兴市场（东南亚、非洲、拉美）\",北美}}\n",
+            text(&["新兴市场（东南亚、非洲、拉美）6.5", "北美3.1"]),
+        )
+        .forbid("欧洲"),
+        on(
+            "chinese-quoted-row-name",
+            "# 甲\n\n{{#chart m rows=“新兴市场（东南亚、非洲、拉美）”、欧洲}}\n",
+            text(&["新兴市场（东南亚、非洲、拉美）", "欧洲"]),
+        ),
+        on(
+            "unquoted-row-name-is-split",
+            "# 甲\n\n{{#table m rows=新兴市场（东南亚、非洲、拉美）}}\n",
+            error("book/a.md:3", "没有「新兴市场（东南亚」这一行"),
+        ),
+        on(
+            "row-takes-the-whole-value",
+            "# 甲\n\n增速{{#value m row=新兴市场（东南亚、非洲、拉美） col=增速}}。\n",
+            text(&["增速6.5%。"]),
+        ),
+        on(
+            "quote-glued-to-text",
+            "# 甲\n\n{{#table m rows=\"北美\"欧洲}}\n",
+            error("book/a.md:3", "引号后面应当是空格、逗号或顿号"),
+        ),
+        on(
+            "quote-inside-a-title",
+            "# 甲\n\n{{#table m title=他说\"快\"了}}\n",
+            text(&["他说\"快\"了"]),
+        ),
+        on(
+            "quoted-title-with-separators",
+            "# 甲\n\n{{#table m title=“增速，按地区”}}\n",
+            text(&["增速，按地区"]),
+        ),
     ]
 }

@@ -166,7 +166,7 @@ pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String>
         .copied()
         .collect();
     let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
-    args.check_known(&known, &switches)?;
+    args.check(&known, &switches, spec.repeatable)?;
     let fmt = NumberFormat::from_args(&args)?;
     Ok(Request { args, ds, fmt })
 }

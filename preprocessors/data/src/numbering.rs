@@ -151,7 +151,7 @@ pub(crate) fn render_ref(
     p: &Placeholder,
 ) -> Result<String, String> {
     let args = Args::parse(&p.args)?;
-    args.check_known(&[], &[])?;
+    args.check(&[], &[], &[])?;
     let id = args
         .first()
         .ok_or("{{#ref}} 需要表格或图表的 id，例如 {{#ref trade-totals}}")?;
