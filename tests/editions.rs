@@ -23,7 +23,7 @@ fn book(name: &str, draft_only: &str) -> FixtureBook {
          - [写作说明](notes/index.md)\n  - [数据写法](notes/data.md)\n\n---\n\n[编写进度](progress.md)\n",
     );
     book.write("book/intro.md", "# 引言\n\n正文。\n");
-    book.write("book/trade.md", "# 贸易合作\n\n正文。\n");
+    book.write("book/trade.md", "# 贸易合作\n\n{{#table trade}}\n");
     book.write("book/notes/index.md", "# 写作说明\n\n只给写作者看。\n");
     book.write("book/notes/data.md", "# 数据写法\n\n示例。\n");
     book.write(
@@ -31,6 +31,13 @@ fn book(name: &str, draft_only: &str) -> FixtureBook {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     book.write("book/data/demo/sales.csv", "年份,销售额\n2024,1\n");
+    book.write("book/data/trade.csv", "年份,出口额\n2024,1079.6\n");
+    book.write(
+        "book/data/trade.toml",
+        "title = \"出口额\"\nsource = \"商会\"\nwriter-notes = \"只给合作者：待核实\"\n",
+    );
+    // Excel's lock file beside an open workbook: it holds the writer's user name.
+    book.write("book/data/~$trade.xlsx", "张三");
     book.write("book/progress.md", "# 编写进度\n\n尚有待完成的内容。\n");
     let command = preprocessor_bin().display().to_string();
     book.write(
@@ -58,6 +65,11 @@ fn each_mode_leaves_out_more_chapters_and_files() {
     assert!(html("notes/data.html").is_file());
     assert!(html("notes/picture.svg").is_file());
     assert!(html("data/demo/sales.csv").is_file());
+    assert!(html("data/trade.toml").is_file(), "writers see their data");
+    assert!(
+        !html("data/~$trade.xlsx").exists(),
+        "a lock file was copied"
+    );
     assert!(book.page("toc.html").contains("附录"));
 
     let publish = book.build_cli(&[("MDBOOK_PREPROCESSOR__REPORT__MODE", "publish")]);
@@ -69,6 +81,16 @@ fn each_mode_leaves_out_more_chapters_and_files() {
     );
     assert!(!html("notes").exists(), "notes/ was published");
     assert!(!html("data/demo").exists(), "the demo data was published");
+    assert!(
+        !html("data").exists(),
+        "the raw data and its writers' notes were published"
+    );
+    let downloads: Vec<_> = fs::read_dir(html("downloads"))
+        .expect("the table's downloads")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(downloads.len(), 2, "{downloads:?}");
     let toc = book.page("toc.html");
     assert!(!toc.contains("写作说明") && !toc.contains("附录"), "{toc}");
     assert!(

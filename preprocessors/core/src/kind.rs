@@ -96,11 +96,11 @@ impl Kind {
                 switches: &["total"],
                 repeatable: &["where", "yoy", "share"],
                 data: true,
-                summary: "带编号、标题、来源和下载链接的表格",
+                summary: "带编号、标题、来源和数据下载（Excel、CSV）的表格",
                 ..base
             },
             Kind::Value => Spec {
-                options: &["row", "key", "col", "calc", "from", "to", "of"],
+                options: &["row", "key", "col", "calc", "from", "to", "of", "years"],
                 repeatable: &["where"],
                 data: true,
                 summary: "句子中的一个数，或由数据计算的增速、占比",

@@ -21,3 +21,4 @@ pub mod pending;
 pub mod scan;
 pub mod suggest;
 pub mod text;
+pub mod toml_errors;

@@ -5,6 +5,7 @@
 //! that fails becomes an error box in its place and a [`Diagnostic`], never nothing.
 
 mod chart;
+pub mod download;
 mod numbering;
 mod search;
 mod select;
@@ -18,12 +19,13 @@ use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
 use report_core::kind::Kind;
 use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::{encode_url_path, escape_html};
 
+pub use download::Downloads;
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
 
@@ -42,6 +44,8 @@ pub struct Context<'a> {
     pub store: &'a Store,
     pub target: Target,
     pub numbering: &'a Numbering,
+    /// The data each table and chart offers for download.
+    pub downloads: &'a Downloads,
 }
 
 /// The result of expanding one chapter.
@@ -157,17 +161,26 @@ pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String>
             p.name, p.name
         )
     })?;
-    let ds = ctx.store.get(id)?;
     let known: Vec<&str> = spec
         .options
         .iter()
         .chain(select::SELECT_OPTIONS)
         .chain(FORMAT_OPTIONS)
+        .chain(&["sheet"])
         .copied()
         .collect();
     let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
     args.check(&known, &switches, spec.repeatable)?;
-    let fmt = NumberFormat::from_args(&args)?;
+    let ds = ctx.store.get_sheet(id, args.get("sheet"))?;
+    let mut fmt = NumberFormat::from_args(&args)?;
+    // The sidecar's rounding unless the placeholder says otherwise (checked when loaded).
+    if fmt.rounding.is_none() {
+        fmt.rounding = ds
+            .meta
+            .round
+            .as_deref()
+            .and_then(|r| Rounding::parse(r).ok());
+    }
     Ok(Request { args, ds, fmt })
 }
 
@@ -176,17 +189,20 @@ pub(crate) fn root_prefix(chapter_path: &str) -> String {
     "../".repeat(chapter_path.matches('/').count())
 }
 
-/// The 数据来源 line with the download link, shared by tables and charts, and the 注 for
-/// readers: the placeholder's own `note=`, then the dataset's `notes` (one line each as
-/// written), unless `notes=否` leaves them out or an earlier table or chart of this chapter
-/// already shows them, when a link to it stands in their place (a table and the chart of
-/// the same data need not repeat a long note).
+/// The 数据来源 line with the links to download the data shown, shared by tables and
+/// charts, and the 注 for readers: the placeholder's own `note=`, then the dataset's `notes`
+/// (one line each as written), unless `notes=否` leaves them out or an earlier table or chart
+/// of this chapter already shows them, when a link to it stands in their place (a table and
+/// the chart of the same data need not repeat a long note). What `shown` holds is
+/// registered as a download, with the notes in full: a file stands alone.
 pub(crate) fn source_line(
     ctx: &Context,
     chapter: &Chapter,
     p: &Placeholder,
     ds: &Dataset,
     args: &Args,
+    shown: download::Shown,
+    derived: &[String],
 ) -> String {
     let meta = &ds.meta;
     let mut text = format!("数据来源：{}", meta.source);
@@ -203,15 +219,31 @@ pub(crate) fn source_line(
             .collect(),
         _ => Vec::new(),
     };
+    let link = ctx.downloads.add(download::Slice {
+        dataset: ds.id.clone(),
+        title: shown.title,
+        unit: shown.unit,
+        source: text.clone(),
+        notes: own
+            .into_iter()
+            .chain(derived.iter().map(String::as_str))
+            .chain(notes.iter().copied())
+            .map(str::to_string)
+            .collect(),
+        headings: shown.headings,
+        rows: shown.rows,
+    });
+    let root = root_prefix(chapter.path);
     let shown_before = if notes.is_empty() {
         None
     } else {
         notes_shown_before(ctx, chapter, p, ds)
     };
-    let ext = ds.href.rsplit('.').next().unwrap_or("csv").to_uppercase();
     // The note lines: the first says 注：, the rest hang under it.
     let mut lines: Vec<(String, Option<&Numbered>)> = Vec::new();
     lines.extend(own.map(|n| (n.to_string(), None)));
+    // Why a derived figure shows — (a base of 0 or below), for readers.
+    lines.extend(derived.iter().map(|n| (n.clone(), None)));
     match shown_before {
         Some(earlier) => lines.push((String::new(), Some(earlier))),
         None => lines.extend(notes.iter().map(|n| (n.to_string(), None))),
@@ -232,11 +264,7 @@ pub(crate) fn source_line(
                 html.push_str(&format!("<span class=\"report-note\">{lead}{body}</span>"));
             }
             html.push(' ');
-            html.push_str(&search::left_out(&format!(
-                "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
-                root_prefix(chapter.path),
-                escape_html(&encode_url_path(&ds.href))
-            )));
+            html.push_str(&search::left_out(&link.html(&root)));
             html.push_str("</p>");
             html
         }
@@ -250,11 +278,8 @@ pub(crate) fn source_line(
                 };
                 md.push_str(&format!("{lead}{body}"));
             }
-            md.push_str(&format!(
-                " [下载数据（{ext}）]({}{})",
-                root_prefix(chapter.path),
-                encode_url_path(&ds.href)
-            ));
+            md.push(' ');
+            md.push_str(&link.markdown(&root));
             md
         }
     }

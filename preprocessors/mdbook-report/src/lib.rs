@@ -27,7 +27,7 @@ use report_core::kind::Kind;
 use report_core::paths;
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::scan::{self, MarkdownOptions, Scan};
-use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
+use report_data::{Downloads, Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
 /// The preprocessor, named `report` in book.toml.
@@ -80,6 +80,22 @@ impl Preprocessor for ReportPreprocessor {
         eprint!("{}", outcome.log);
         if let Some(failure) = outcome.failure {
             bail!(failure);
+        }
+        // The companion renderer makes the download files from this list: the HTML
+        // renderer, which runs first, would delete anything written into its output.
+        if ctx.renderer == "html"
+            && ctx
+                .config
+                .contains_key(&format!("output.{}", editions::RENDERER))
+        {
+            let folder = ctx
+                .root
+                .join(&ctx.config.build.build_dir)
+                .join(editions::RENDERER);
+            outcome
+                .downloads
+                .write_list(&folder)
+                .map_err(anyhow::Error::msg)?;
         }
         if config.mode != Mode::Draft && ctx.renderer == "html" {
             let title = ctx.config.book.title.as_deref().unwrap_or_default();
@@ -134,6 +150,8 @@ pub struct Outcome {
     pub pending: Vec<PendingItem>,
     /// Editorial notes a publish build removed from the pages.
     pub removed: Vec<PendingItem>,
+    /// The data the tables and charts offer for download.
+    pub downloads: Downloads,
     /// The originality check, when sources are configured.
     pub originality: Option<originality::Findings>,
 }
@@ -188,10 +206,12 @@ pub fn process(
         number: w.number,
         scan: &w.scan,
     }));
+    let downloads = Downloads::new();
     let data_ctx = report_data::Context {
         store,
         target,
         numbering: &numbering,
+        downloads: &downloads,
     };
     let typed = TypedNumbers::build(store, typed_config);
     let mut warnings = Vec::new();
@@ -312,7 +332,7 @@ pub fn process(
     });
 
     errors.extend(late_errors);
-    Ok(report(
+    let mut outcome = report(
         config,
         &outlines,
         errors,
@@ -320,7 +340,9 @@ pub fn process(
         items,
         removed,
         originality,
-    ))
+    );
+    outcome.downloads = downloads;
+    Ok(outcome)
 }
 
 /// Writes the log and decides, by mode, whether the build fails.
@@ -449,6 +471,7 @@ fn report(
         warnings,
         pending,
         removed,
+        downloads: Downloads::new(),
         originality,
     }
 }

@@ -6,7 +6,14 @@
 //! output for the edition being built:
 //!
 //! - publish and final builds: removes the files under the draft-only paths (the writer's
-//!   guide's demo datasets) from the HTML output;
+//!   guide's demo datasets) and the whole data folder from the HTML output: readers download
+//!   what each table and chart shows, and the raw files and their sidecars (with their
+//!   `writer-notes`) are for writers;
+//! - every build: removes the lock files that Excel, WPS and LibreOffice leave beside an
+//!   open workbook (`~$NAME.xlsx`, `.~lock.NAME#`): they hold the writer's user name;
+//! - every build: makes the download files (`downloads/NAME.xlsx` and `.csv`) of the data
+//!   each table and chart shows, from the list the preprocessor left in this renderer's
+//!   folder ([`report_data::download`]);
 //! - every build: writes `edition.json` into its own folder, what `cargo xtask pdf` needs to
 //!   know of the edition (title, authors, mode, the PDF's file name and cover date).
 
@@ -15,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use mdbook_renderer::{RenderContext, Renderer};
-use report_core::config::ReportConfig;
+use report_core::config::{Mode, ReportConfig};
 use serde_json::json;
 
 use crate::editions::{self, EditionsConfig, RENDERER};
@@ -45,7 +52,16 @@ impl Renderer for ReportRenderer {
         let mode = report.mode;
 
         if let Some(html) = html_dir(ctx) {
-            let removed = remove_left_out(&html, &editions.left_out(mode))?;
+            // The data of each table and chart, as listed by the preprocessor.
+            report_data::download::publish(&ctx.destination, &html).map_err(anyhow::Error::msg)?;
+            let mut left_out = editions.left_out(mode);
+            if mode != Mode::Draft
+                && let Some(data) = editions::normalize(&report.data_dir)
+            {
+                left_out.push(data);
+            }
+            let mut removed = remove_left_out(&html, &left_out)?;
+            removed.extend(remove_lock_files(&html, &html)?);
             if !removed.is_empty() {
                 eprintln!(
                     "[report] {} 构建的网页输出不含仅限写作时使用的文件：{}",
@@ -121,6 +137,25 @@ fn remove_left_out(html: &Path, left_out: &[String]) -> anyhow::Result<Vec<Strin
             removed.push(path.clone());
         }
     }
+    Ok(removed)
+}
+
+/// Removes, under `dir`, the lock files office programs keep beside an open document;
+/// returns them relative to `html`.
+fn remove_lock_files(html: &Path, dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for entry in fs::read_dir(dir)?.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_dir() {
+            removed.extend(remove_lock_files(html, &path)?);
+        } else if name.starts_with("~$") || name.starts_with(".~lock.") {
+            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            let rel = path.strip_prefix(html).unwrap_or(&path);
+            removed.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    removed.sort();
     Ok(removed)
 }
 
