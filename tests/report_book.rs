@@ -556,7 +556,15 @@ fn publish_leaves_out_the_writers_guide_and_its_demo_data_which_drafts_show() {
     );
     assert!(!html.join("guide").exists(), "guide pages were published");
     assert!(!html.join("data/guide").exists(), "demo data was published");
-    assert!(html.join("data/trade/totals.csv").is_file());
+    // The raw data (and its writers' notes) stays with the writers; readers get what each
+    // table and chart shows.
+    assert!(!html.join("data").exists(), "raw data was published");
+    assert!(
+        fs::read_dir(html.join("downloads"))
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("trade-totals-"))
+    );
     let urls = search_urls(&html);
     assert!(urls.iter().any(|u| u.starts_with("trade.html")), "{urls:?}");
     assert!(

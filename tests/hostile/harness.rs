@@ -72,6 +72,8 @@ pub struct Case {
     pub mode: Mode,
     /// Extra lines for `[preprocessor.report]` in book.toml.
     pub config: &'static str,
+    /// Extra tables at the end of book.toml (`[output.html]` settings, say).
+    pub book: &'static str,
     /// The book's chapters are listed in SUMMARY.md in this order: (path, title).
     pub chapters: Vec<(&'static str, &'static str)>,
     pub entries: Vec<Entry>,
@@ -87,6 +89,7 @@ impl Case {
             name,
             mode: Mode::Draft,
             config: "",
+            book: "",
             chapters: vec![("a.md", "甲")],
             entries: vec![Entry::File("book/a.md", chapter.as_bytes().to_vec())],
             expect,
@@ -128,6 +131,12 @@ impl Case {
     /// A file beside the book root (`../NAME` from the root), outside `book/`.
     pub fn outside(mut self, name: &'static str, bytes: impl Into<Vec<u8>>) -> Case {
         self.entries.push(Entry::Outside(name, bytes.into()));
+        self
+    }
+
+    /// Appends `toml` to book.toml (after `[preprocessor.report]`).
+    pub fn book_toml(mut self, toml: &'static str) -> Case {
+        self.book = toml;
         self
     }
 
@@ -278,6 +287,7 @@ fn write_book(dir: &Path, root: &Path, case: &Case) {
     fs::create_dir_all(root.join("book/data")).unwrap();
     fs::write(dir.join("secret.txt"), SECRET).unwrap();
     let renderers = match case.expect {
+        Expect::Markdown { .. } if case.book.contains("[output.html]") => "[output.markdown]\n",
         Expect::Markdown { .. } => "[output.html]\n\n[output.markdown]\n",
         _ => "",
     };
@@ -289,8 +299,8 @@ fn write_book(dir: &Path, root: &Path, case: &Case) {
     fs::write(
         root.join("book.toml"),
         format!(
-            "[book]\ntitle = \"测试\"\nlanguage = \"zh-CN\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"target/book\"\ncreate-missing = false\n\n[output.html.search]\nenable = false\n\n[preprocessor.report]\nbefore = [\"links\"]\nmode = \"{mode}\"\n{}\n\n{renderers}",
-            case.config
+            "[book]\ntitle = \"测试\"\nlanguage = \"zh-CN\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"target/book\"\ncreate-missing = false\n\n[output.html.search]\nenable = false\n\n[preprocessor.report]\nbefore = [\"links\"]\nmode = \"{mode}\"\n{}\n\n{}\n{renderers}",
+            case.config, case.book
         ),
     )
     .unwrap();
@@ -357,6 +367,9 @@ fn check(
                 .as_ref()
                 .map_err(|e| format!("the build failed: {e}"))?;
             let html = page(p)?;
+            if html.contains("class=\"report-error\"") {
+                return Err(format!("{p} shows an error box:\n{}", readable(&html)));
+            }
             let hay = match case.expect {
                 Expect::Text { .. } => readable(&html),
                 _ => html.clone(),

@@ -22,6 +22,10 @@ pub fn cases() -> Vec<Case> {
     cases.extend(inline_data());
     cases.extend(symlinks());
     cases.extend(registry());
+    cases.extend(constructs());
+    cases.extend(spellings());
+    cases.extend(includes());
+    cases.extend(arguments());
     cases
 }
 
@@ -562,4 +566,408 @@ fn registry() -> Vec<Case> {
         );
     }
     cases
+}
+
+/// A placeholder in every Markdown construct, read with mdBook's own parser options.
+fn constructs() -> Vec<Case> {
+    let v = "{{#value t row=2024 col=出口额}}";
+    let shown = "1079.6亿美元";
+    let expanded = |name: &'static str, chapter: String| {
+        value_in(name, &chapter, text(&[shown])).forbid("{{#value")
+    };
+    vec![
+        expanded("definition", format!("# 甲\n\n出口\n: 达到{v}\n")),
+        // With mdBook's definition lists this is the definition's second paragraph; read
+        // without them it would be indented code, published raw.
+        expanded(
+            "definition-continuation",
+            format!("# 甲\n\n出口\n:   定义\n\n    其中{v}\n"),
+        ),
+        value_in(
+            "definition-lists-off-makes-it-code",
+            &format!("# 甲\n\n出口\n:   定义\n\n    其中{v}\n"),
+            html(&["<code>其中{{#value t row=2024 col=出口额}}"]),
+        )
+        .book_toml("[output.html]\ndefinition-lists = false\n"),
+        expanded(
+            "pipe-table",
+            format!("# 甲\n\n| 项 | 值 |\n|---|---|\n| 出口 | {v} |\n"),
+        ),
+        expanded("heading", format!("# 甲\n\n## 出口{v}\n")),
+        expanded(
+            "link-text",
+            format!("# 甲\n\n[出口{v}](https://example.com)\n"),
+        ),
+        expanded("footnote", format!("# 甲\n\n正文[^1]\n\n[^1]: 出口{v}\n")),
+        expanded("ordered-list", format!("# 甲\n\n1. 出口{v}\n2. 其他\n")),
+        expanded("task-list", format!("# 甲\n\n- [x] 出口{v}\n")),
+        expanded(
+            "nested-quote-in-list",
+            format!("# 甲\n\n- 项\n\n  > 出口{v}\n"),
+        ),
+        expanded(
+            "html-block",
+            format!("# 甲\n\n<div class=\"x\">出口{v}</div>\n"),
+        ),
+        expanded("admonition", format!("# 甲\n\n> [!NOTE]\n> 出口{v}\n")),
+        expanded("emphasis", format!("# 甲\n\n**出口{v}**\n")),
+        expanded("strikethrough", format!("# 甲\n\n~~出口{v}~~\n")),
+        expanded("setext-heading", format!("# 甲\n\n出口{v}\n---\n")),
+        expanded("after-a-hard-break", format!("# 甲\n\n第一行\\\n出口{v}\n")),
+        Case::chapter(
+            "table-in-an-admonition",
+            "# 甲\n\n> [!NOTE]\n> {{#table t}}\n",
+            html(&["<blockquote", "<div class=\"report-table\""]),
+        )
+        .data("book/data/t.csv", CSV, META),
+        Case::chapter(
+            "table-in-a-list-item",
+            "# 甲\n\n- 项\n\n  {{#table t}}\n\n- 下一项\n",
+            html(&["<li>", "<div class=\"report-table\""]),
+        )
+        .data("book/data/t.csv", CSV, META),
+        value_in(
+            "fenced-code-stays-code",
+            &format!("# 甲\n\n~~~\n{v}\n~~~\n"),
+            html(&["<code>{{#value t row=2024 col=出口额}}"]),
+        ),
+        value_in(
+            "double-backtick-code-span",
+            &format!("# 甲\n\n`` a`{v} ``\n"),
+            html(&["<code>a`{{#value t row=2024 col=出口额}}</code>"]),
+        ),
+        value_in(
+            "indented-code-stays-code",
+            &format!("# 甲\n\n    {v}\n"),
+            html(&["<code>{{#value t row=2024 col=出口额}}"]),
+        ),
+        value_in(
+            "html-comment-stays-hidden",
+            &format!("# 甲\n\n<!-- 待写：{v} -->\n\n正文。\n"),
+            text(&["正文。"]),
+        ),
+        value_in(
+            "link-destination",
+            &format!("# 甲\n\n[出口]({v})\n"),
+            error("book/a.md:3", "不能写在链接地址"),
+        ),
+        value_in(
+            "autolink",
+            &format!("# 甲\n\n<https://example.com/{v}>\n"),
+            error("book/a.md:3", "不能写在链接地址"),
+        ),
+        value_in(
+            "image-source",
+            &format!("# 甲\n\n![图]({v})\n"),
+            error("book/a.md:3", "不能写在链接地址"),
+        ),
+        value_in(
+            "html-attribute",
+            &format!("# 甲\n\n<span title=\"{v}\">出口</span>\n"),
+            error("book/a.md:3", "HTML 标签"),
+        ),
+        value_in(
+            "html-block-attribute",
+            &format!("# 甲\n\n<div title=\"{v}\">\n出口\n</div>\n"),
+            error("book/a.md:3", "HTML 标签"),
+        ),
+        Case::chapter(
+            "table-in-a-heading",
+            "# 甲\n\n## {{#table t}}\n",
+            error("book/a.md:3", "必须单独占一行"),
+        )
+        .data("book/data/t.csv", CSV, META),
+        Case::chapter(
+            "table-after-a-list-marker",
+            "# 甲\n\n- {{#table t}}\n",
+            error("book/a.md:3", "另起一行"),
+        )
+        .data("book/data/t.csv", CSV, META),
+        Case::chapter(
+            "table-in-a-table-cell",
+            "# 甲\n\n| a |\n|---|\n| {{#table t}} |\n",
+            error("book/a.md:5", "必须单独占一行"),
+        )
+        .data("book/data/t.csv", CSV, META),
+        Case::chapter(
+            "progress-inline",
+            "# 甲\n\n见{{#progress}}。\n",
+            error("book/a.md:3", "必须单独占一行"),
+        ),
+        value_in(
+            "smart-punctuation-off",
+            &format!("# 甲\n\n\"出口\"{v}\n"),
+            text(&["\"出口\"1079.6亿美元"]),
+        )
+        .book_toml("[output.html]\nsmart-punctuation = false\n"),
+    ]
+}
+
+/// Every spelling mdBook's `links` accepts (white space after `{{`, tabs), and the near
+/// misses a writer types: expanded or reported, never published raw.
+fn spellings() -> Vec<Case> {
+    let shown = "1079.6亿美元";
+    vec![
+        value_in(
+            "space-after-braces",
+            "# 甲\n\n出口{{ #value t row=2024 col=出口额}}。\n",
+            text(&[shown]),
+        )
+        .forbid("#value"),
+        value_in(
+            "spaces-around",
+            "# 甲\n\n出口{{   #value t row=2024 col=出口额   }}。\n",
+            text(&[shown]),
+        )
+        .forbid("#value"),
+        value_in(
+            "tabs",
+            "# 甲\n\n出口{{\t#value\tt\trow=2024\tcol=出口额}}。\n",
+            text(&[shown]),
+        )
+        .forbid("#value"),
+        Case::chapter(
+            "spaced-table-block",
+            "# 甲\n\n{{ #table t }}\n",
+            text(&["表1-1 出口额"]),
+        )
+        .data("book/data/t.csv", CSV, META),
+        value_in(
+            "escaped-with-space",
+            "# 甲\n\n写法：\\{{ #value t row=2024 col=出口额}}\n",
+            text(&["写法：{{ #value t row=2024 col=出口额}}"]),
+        ),
+        value_in(
+            "escaped-in-a-table-cell",
+            "# 甲\n\n| 写法 |\n|---|\n| \\{{#value t row=2024 col=出口额}} |\n",
+            text(&["{{#value t row=2024 col=出口额}}"]),
+        ),
+        value_in(
+            "two-on-a-line-one-escaped",
+            "# 甲\n\n写 \\{{#value t}} 得 {{#value t row=2024 col=出口额}}。\n",
+            text(&["写 {{#value t}} 得 1079.6亿美元。"]),
+        ),
+        value_in(
+            "over-two-lines",
+            "# 甲\n\n出口{{#value t row=2024\ncol=出口额}}。\n",
+            error("book/a.md:3", "没有闭合"),
+        ),
+        value_in(
+            "braces-over-two-lines",
+            "# 甲\n\n出口{{\n#value t row=2024 col=出口额}}。\n",
+            error("book/a.md:3", "没有闭合"),
+        ),
+        value_in(
+            "space-after-hash",
+            "# 甲\n\n出口{{# value t row=2024 col=出口额}}。\n",
+            error("book/a.md:3", "写法有误"),
+        ),
+        value_in(
+            "full-width-braces",
+            "# 甲\n\n出口｛｛#value t row=2024 col=出口额｝｝。\n",
+            error("book/a.md:3", "写法有误"),
+        ),
+        value_in(
+            "full-width-hash",
+            "# 甲\n\n出口{{＃value t row=2024 col=出口额}}。\n",
+            error("book/a.md:3", "写法有误"),
+        ),
+        value_in(
+            "digit-first-name",
+            "# 甲\n\n出口{{#2value t}}。\n",
+            error("book/a.md:3", "未知的占位符"),
+        ),
+        value_in(
+            "unknown-and-unclosed",
+            "# 甲\n\n出口{{#vlaue t row=2024\n\n下一段。\n",
+            error("book/a.md:3", "没有闭合"),
+        ),
+        value_in(
+            "single-closing-brace",
+            "# 甲\n\n出口{{#value t row=2024 col=出口额}。\n",
+            error("book/a.md:3", "没有闭合"),
+        ),
+        value_in(
+            "heading-attributes-are-not-placeholders",
+            "# 甲\n\n## 出口 {#export}\n\n正文\n",
+            html(&["id=\"export\""]),
+        ),
+        value_in(
+            "brace-inside-arguments",
+            "# 甲\n\n出口{{#value t row=2024 col=出口额 unit=“{亿}”}}。\n",
+            text(&["1079.6{亿}"]),
+        ),
+        value_in(
+            "placeholder-in-html-comment-in-a-list",
+            "# 甲\n\n- 项 <!-- {{#value t}} -->\n",
+            text(&["项"]),
+        ),
+    ]
+}
+
+/// `{{#include}}`d files are spliced in after this preprocessor: their placeholders would
+/// be published raw, so they are reported, but only where mdBook really includes them.
+fn includes() -> Vec<Case> {
+    let part = "第一行\n出口{{#value t row=2024 col=出口额}}\n第三行\n```\n{{#table t}}\n```\n<!-- ANCHOR: a -->\n甲段{{#value t}}\n<!-- ANCHOR_END: a -->\n<!-- ANCHOR: b -->\n乙段\n<!-- ANCHOR_END: b -->\n";
+    let with = |name: &'static str, chapter: &str, expect: Expect| {
+        value_in(name, chapter, expect).file("book/part.md", part)
+    };
+    vec![
+        with(
+            "include-whole",
+            "# 甲\n\n{{#include part.md}}\n",
+            error("book/a.md:3", "引入的 part.md 第2行有占位符"),
+        ),
+        with(
+            "include-spaced",
+            "# 甲\n\n{{ #include  part.md }}\n",
+            error("book/a.md:3", "引入的 part.md 第2行有占位符"),
+        ),
+        with(
+            "include-one-line",
+            "# 甲\n\n{{#include part.md:3}}\n",
+            text(&["第三行"]),
+        ),
+        with(
+            "include-the-line",
+            "# 甲\n\n{{#include part.md:2}}\n",
+            error("book/a.md:3", "引入的 part.md 第2行有占位符"),
+        ),
+        with(
+            "include-a-range-without-it",
+            "# 甲\n\n{{#include part.md:3:6}}\n",
+            text(&["第三行"]),
+        ),
+        with(
+            "include-a-range-from",
+            "# 甲\n\n{{#include part.md:7:}}\n",
+            error("book/a.md:3", "引入的 part.md 第8行有占位符"),
+        ),
+        with(
+            "include-a-range-to",
+            "# 甲\n\n{{#include part.md::1}}\n",
+            text(&["第一行"]),
+        ),
+        with(
+            "include-an-anchor-with-one",
+            "# 甲\n\n{{#include part.md:a}}\n",
+            error("book/a.md:3", "引入的 part.md 第8行有占位符"),
+        ),
+        with(
+            "include-an-anchor-without",
+            "# 甲\n\n{{#include part.md:b}}\n",
+            text(&["乙段"]),
+        ),
+        with(
+            "include-in-a-code-block",
+            "# 甲\n\n```markdown\n{{#include part.md}}\n```\n",
+            html(&["<code"]),
+        ),
+        with(
+            "include-escaped",
+            "# 甲\n\n\\{{#include part.md}}\n",
+            text(&["{{#include part.md}}"]),
+        ),
+        with(
+            "include-in-a-comment",
+            "# 甲\n\n<!-- {{#include part.md}} -->\n\n正文。\n",
+            text(&["正文。"]),
+        ),
+        // mdBook reads an open placeholder on, over lines, to the next `}}`: its braces
+        // are escaped, so the include after it is still included, and checked.
+        with(
+            "unclosed-before-an-include",
+            "# 甲\n\n出口{{#value t row=2024\n\n{{#include part.md:2}}\n",
+            error("book/a.md:5", "引入的 part.md 第2行有占位符"),
+        ),
+        value_in(
+            "include-nested",
+            "# 甲\n\n{{#include outer.md}}\n",
+            error("book/a.md:3", "引入的 inner.md 第1行有占位符"),
+        )
+        .file("book/outer.md", "外层\n{{#include inner.md}}\n")
+        .file("book/inner.md", "{{#value t row=2024 col=出口额}}\n"),
+        value_in(
+            "include-of-code-only",
+            "# 甲\n\n{{#include code.md}}\n",
+            text(&["说明"]),
+        )
+        .file("book/code.md", "说明\n\n```\n{{#table t}}\n```\n"),
+    ]
+}
+
+/// Options written twice, and list items that hold the separators themselves.
+fn arguments() -> Vec<Case> {
+    let markets = "市场,增速\n新兴市场（东南亚、非洲、拉美）,6.5\n北美,3.1\n欧洲,2.4\n";
+    let meta = "title = \"需求增速\"\nunit = \"%\"\nsource = \"参考报告\"\n";
+    let on = |name: &'static str, chapter: &str, expect: Expect| {
+        Case::chapter(name, chapter, expect).data("book/data/m.csv", markets, meta)
+    };
+    vec![
+        value_in(
+            "option-twice",
+            "# 甲\n\n出口{{#value t row=2023 row=2024 col=出口额}}。\n",
+            error(
+                "book/a.md:3",
+                "选项 row= 写了两次（row=2023、row=2024）：只能写一次",
+            ),
+        ),
+        value_in(
+            "option-twice-in-a-table",
+            "# 甲\n\n{{#table t cols=年份 cols=出口额}}\n",
+            error("book/a.md:3", "选项 cols= 写了两次"),
+        ),
+        value_in(
+            "switch-twice",
+            "# 甲\n\n出口{{#value t row=2024 col=出口额 sign sign}}。\n",
+            error("book/a.md:3", "开关 sign 写了两次"),
+        ),
+        value_in(
+            "switch-and-option",
+            "# 甲\n\n{{#table t total total=合计}}\n",
+            error("book/a.md:3", "既写成了开关又写成了 total=…"),
+        ),
+        value_in(
+            "where-may-repeat",
+            "# 甲\n\n{{#table t where=年份>=2023 where=出口额>1050}}\n",
+            text(&["1079.6"]),
+        )
+        .forbid("1020.56"),
+        on(
+            "quoted-row-name-with-separators",
+            "# 甲\n\n{{#table m rows=\"新兴市场（东南亚、非洲、拉美）\",北美}}\n",
+            text(&["新兴市场（东南亚、非洲、拉美）6.5", "北美3.1"]),
+        )
+        .forbid("欧洲"),
+        on(
+            "chinese-quoted-row-name",
+            "# 甲\n\n{{#chart m rows=“新兴市场（东南亚、非洲、拉美）”、欧洲}}\n",
+            text(&["新兴市场（东南亚、非洲、拉美）", "欧洲"]),
+        ),
+        on(
+            "unquoted-row-name-is-split",
+            "# 甲\n\n{{#table m rows=新兴市场（东南亚、非洲、拉美）}}\n",
+            error("book/a.md:3", "没有「新兴市场（东南亚」这一行"),
+        ),
+        on(
+            "row-takes-the-whole-value",
+            "# 甲\n\n增速{{#value m row=新兴市场（东南亚、非洲、拉美） col=增速}}。\n",
+            text(&["增速6.5%。"]),
+        ),
+        on(
+            "quote-glued-to-text",
+            "# 甲\n\n{{#table m rows=\"北美\"欧洲}}\n",
+            error("book/a.md:3", "引号后面应当是空格、逗号或顿号"),
+        ),
+        on(
+            "quote-inside-a-title",
+            "# 甲\n\n{{#table m title=他说\"快\"了}}\n",
+            text(&["他说\"快\"了"]),
+        ),
+        on(
+            "quoted-title-with-separators",
+            "# 甲\n\n{{#table m title=“增速，按地区”}}\n",
+            text(&["增速，按地区"]),
+        ),
+    ]
 }

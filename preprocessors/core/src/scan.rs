@@ -1,13 +1,20 @@
-//! Finds placeholders, escapes and headings in a chapter's Markdown.
+//! Finds placeholders, escapes and headings in a chapter's Markdown, read as mdBook reads it.
 //!
-//! Markdown is parsed with pulldown-cmark only to learn where code and HTML comments are;
+//! Markdown is parsed with mdBook's own parser and options ([`MarkdownOptions`], from the
+//! book's `[output.html]`) only to learn where code, comments, links and tags are;
 //! placeholders are then found in the raw source outside those ranges, so that every
 //! replacement can be spliced back by byte span and the rest of the file stays untouched.
+//!
+//! Every spelling mdBook's `links` accepts (white space after `{{`, tabs) is read, and the
+//! near misses (a space after `#`, full-width braces, a placeholder over two lines) are
+//! collected to be reported: nothing that looks like a placeholder is published raw.
+
+mod structure;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+pub use mdbook_markdown::MarkdownOptions;
 use regex::Regex;
 
 use crate::kind::{Kind, Layout};
@@ -33,16 +40,40 @@ pub struct Placeholder {
     pub prefix: String,
 }
 
-impl Placeholder {
-    /// Why the placeholder cannot stand where it is written: a block kind (a table, a
-    /// chart) inside a sentence.
-    pub fn misplaced(&self) -> Option<String> {
-        (self.kind.spec().layout == Layout::Block && !self.block).then(|| {
-            format!(
-                "{{{{#{}}}}} 必须单独占一行（前后空行），不能写在句子中间",
-                self.name
-            )
-        })
+/// Why a placeholder cannot expand where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misplaced {
+    /// A block kind (a table, a chart) inside a sentence, a heading or a table cell.
+    InSentence,
+    /// A block kind on the line of a list marker (`- {{#table t}}`).
+    AfterListMarker,
+    /// In a link or image destination, an autolink or an image: it would expand to markup
+    /// inside a URL.
+    InLink,
+    /// Inside an HTML tag (an attribute value).
+    InTag,
+}
+
+impl Misplaced {
+    /// The message for writers about `p`.
+    pub fn message(self, p: &Placeholder) -> String {
+        let name = &p.name;
+        match self {
+            Misplaced::InSentence => {
+                format!(
+                    "{{{{#{name}}}}} 必须单独占一行（前后空行），不能写在句子、标题或表格单元格中间"
+                )
+            }
+            Misplaced::AfterListMarker => format!(
+                "{{{{#{name}}}}} 必须单独占一行：放在列表项里时，请另起一行，并缩进到与列表文字对齐"
+            ),
+            Misplaced::InLink => {
+                format!("{{{{#{name}}}}} 不能写在链接地址或图片里：它会展开成网页标记，链接会失效")
+            }
+            Misplaced::InTag => format!(
+                "{{{{#{name}}}}} 不能写在 HTML 标签里（例如属性值中）：它会展开成网页标记，破坏标签"
+            ),
+        }
     }
 }
 
@@ -57,9 +88,11 @@ pub struct Written {
     pub prefix: String,
 }
 
-/// `{{#name` of one of our placeholders without `}}` on the same line.
+/// Something that looks like a placeholder but is none, where it starts: a `{{#name`
+/// without `}}` on its line, or a near miss such as `{{# name` or `｛｛#name`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unclosed {
+    /// The name as written (may be empty for a near miss).
     pub name: String,
     pub offset: usize,
     pub line: usize,
@@ -88,7 +121,10 @@ pub struct Heading {
 /// What a chapter holds, as far as the preprocessors care.
 #[derive(Debug, Clone, Default)]
 pub struct Scan {
+    /// The placeholders to expand, in source order.
     pub placeholders: Vec<Placeholder>,
+    /// Placeholders that cannot expand where they are written: reported, never expanded.
+    pub misplaced: Vec<(Placeholder, Misplaced)>,
     /// Byte spans of the backslashes of escaped placeholders (`\{{#...}}`): removing them
     /// leaves the placeholder text as written.
     pub escapes: Vec<Range<usize>>,
@@ -98,23 +134,35 @@ pub struct Scan {
     /// Markup that is not prose: HTML tags, link and image destinations, footnote labels.
     pub markup: Vec<Range<usize>>,
     pub lines: Option<LineIndex>,
-    /// Our placeholders left open: the text after them would otherwise vanish into them.
+    /// Our placeholders left open, and near misses: the text after them would otherwise
+    /// vanish into them, or they would be published raw.
     pub unclosed: Vec<Unclosed>,
     /// `{{#name …}}` with a name that is neither ours nor mdBook's: most likely a typo.
     pub unknown: Vec<Written>,
-    /// `{{#include …}}` and `{{#rustdoc_include …}}`, whose files mdBook splices in after
-    /// this preprocessor has run.
+    /// `{{#include …}}` and `{{#rustdoc_include …}}` outside code and comments, in any
+    /// spelling mdBook accepts, whose files mdBook splices in after this preprocessor.
     pub includes: Vec<Written>,
 }
 
-/// A placeholder is written on one line: a missing `}}` must not swallow the paragraphs
-/// that follow it.
+/// A placeholder of ours or a misspelt one: on one line, so that a missing `}}` cannot
+/// swallow the paragraphs after it; spaces or tabs may follow `{{`, as mdBook allows.
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)((?:[^}\n]|\}[^}\n])*)\}\}").unwrap()
+    Regex::new(r"(\\?)\{\{[ \t]*#([A-Za-z0-9_][A-Za-z0-9_-]*)((?:[^}\n]|\}[^}\n])*)\}\}").unwrap()
 });
 
+/// mdBook's own pattern (`links.rs`, v0.5.4), escapes first: what its `links` will act on.
+static MDBOOK_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap());
+
+/// The start of a placeholder of any name, over lines too.
 static OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\\?)\{\{#([A-Za-z][A-Za-z0-9_-]*)").unwrap());
+    LazyLock::new(|| Regex::new(r"(\\?)\{\{\s*#([A-Za-z0-9_][A-Za-z0-9_-]*)").unwrap());
+
+/// What a writer types for a placeholder and mdBook does not read as one: a space after
+/// `#`, full-width braces or hash.
+static NEAR_MISS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[{｛][{｛][ \t]*[#＃][ \t]*([A-Za-z0-9_][A-Za-z0-9_-]*)").unwrap()
+});
 
 impl Scan {
     /// Whether byte `pos` lies in code or an HTML comment.
@@ -128,18 +176,27 @@ impl Scan {
         self.markup.iter().any(|r| r.contains(&pos))
     }
 
-    /// The placeholder whose span holds byte `pos`, if any.
+    /// The placeholder (expanded or misplaced) whose span holds byte `pos`, if any.
     pub fn placeholder_at(&self, pos: usize) -> Option<&Placeholder> {
         let i = self.placeholders.partition_point(|p| p.span.end <= pos);
-        self.placeholders.get(i).filter(|p| p.span.start <= pos)
+        self.placeholders
+            .get(i)
+            .filter(|p| p.span.start <= pos)
+            .or_else(|| {
+                self.misplaced
+                    .iter()
+                    .map(|(p, _)| p)
+                    .find(|p| p.span.contains(&pos))
+            })
     }
 
-    /// The spans of every `{{#…}}` found outside code, ours, mdBook's and misspelt ones
-    /// alike: text that is not prose.
+    /// The spans of every `{{#…}}` found outside code, ours (expanded or misplaced),
+    /// mdBook's and misspelt ones alike: text that is not prose.
     pub fn directive_spans(&self) -> impl Iterator<Item = &Range<usize>> {
         self.placeholders
             .iter()
             .map(|p| &p.span)
+            .chain(self.misplaced.iter().map(|(p, _)| &p.span))
             .chain(self.unknown.iter().map(|w| &w.span))
             .chain(self.includes.iter().map(|w| &w.span))
     }
@@ -150,17 +207,24 @@ impl Scan {
     }
 }
 
-/// Scans `source` for the placeholders of the registry ([`Kind`]); mdBook's own
-/// (`include`, `title`, ...) are left for mdBook, and any other name is reported as unknown.
+/// Scans `source` as mdBook reads it with its default options.
 pub fn scan(source: &str) -> Scan {
+    scan_with(source, &MarkdownOptions::default())
+}
+
+/// Scans `source` for the placeholders of the registry ([`Kind`]), reading Markdown with
+/// `options` (the book's). mdBook's own (`include`, `title`, ...) are left for mdBook, and
+/// any other name is reported as unknown.
+pub fn scan_with(source: &str, options: &MarkdownOptions) -> Scan {
     let lines = LineIndex::new(source);
-    let (excluded, markup, headings, items) = structure(source, &lines);
+    let found = structure::structure(source, options, &lines);
     let mut scan = Scan {
-        excluded,
-        markup,
-        headings,
+        excluded: found.excluded,
+        markup: found.markup,
+        headings: found.headings,
         ..Scan::default()
     };
+    let inside = |ranges: &[Range<usize>], pos: usize| ranges.iter().any(|r| r.contains(&pos));
     let mut closed: Vec<Range<usize>> = Vec::new();
     for cap in PLACEHOLDER.captures_iter(source) {
         let whole = cap.get(0).unwrap();
@@ -169,19 +233,23 @@ pub fn scan(source: &str) -> Scan {
         if !cap[3].is_empty() && !cap[3].starts_with(char::is_whitespace) {
             continue;
         }
+        if MDBOOK_NAMES.contains(&name) {
+            continue;
+        }
         closed.push(whole.range());
-        if scan.is_excluded(whole.start()) && !MDBOOK_NAMES.contains(&name) {
+        if scan.is_excluded(whole.start()) {
             continue;
         }
         let escaped = !cap[1].is_empty();
         let start = whole.start() + usize::from(escaped);
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[whole.end()..]
-            .find('\n')
-            .map_or(source.len(), |i| whole.end() + i);
-        let before = &source[line_start..start];
-        let block = before.chars().all(|c| matches!(c, ' ' | '\t' | '>'))
-            && source[whole.end()..line_end].trim().is_empty();
+        let kind = Kind::from_name(name);
+        if escaped {
+            if kind.is_some() {
+                scan.escapes.push(whole.start()..start);
+            }
+            continue;
+        }
+        let (block, before) = standing(source, start..whole.end());
         let written = Written {
             name: name.to_string(),
             args: cap[3].trim().to_string(),
@@ -189,59 +257,153 @@ pub fn scan(source: &str) -> Scan {
             line: lines.line(start),
             block,
             prefix: if block {
-                container_prefix(before, items.iter().any(|r| r.contains(&start)))
+                container_prefix(before, inside(&found.items, start))
             } else {
                 String::new()
             },
         };
-        let kind = Kind::from_name(name);
-        if MDBOOK_NAMES.contains(&name) {
-            if !escaped && matches!(name, "include" | "rustdoc_include") {
-                scan.includes.push(written);
-            }
-        } else if escaped {
-            if kind.is_some() {
-                scan.escapes.push(whole.start()..start);
-            }
-        } else if let Some(kind) = kind {
-            scan.placeholders.push(Placeholder {
-                kind,
-                name: written.name,
-                args: written.args,
-                span: written.span,
-                line: written.line,
-                block: written.block,
-                prefix: written.prefix,
-            });
-        } else {
+        let Some(kind) = kind else {
             scan.unknown.push(written);
+            continue;
+        };
+        let placeholder = Placeholder {
+            kind,
+            name: written.name,
+            args: written.args,
+            span: written.span,
+            line: written.line,
+            block: written.block,
+            prefix: written.prefix,
+        };
+        // `[a]({{#value x}})` and `<https://…{{#value x}}>` are no links to pulldown-cmark
+        // (a space in the destination), but they are what the writer meant.
+        let in_link = inside(&found.links, start) || before.ends_with("](") || {
+            let tail = before.rsplit('<').next().unwrap_or("");
+            before.contains('<')
+                && !tail.contains('>')
+                && ["http://", "https://", "mailto:"]
+                    .iter()
+                    .any(|s| tail.starts_with(s))
+        };
+        let misplaced = if in_link {
+            Some(Misplaced::InLink)
+        } else if inside(&found.tags, start) {
+            Some(Misplaced::InTag)
+        } else if kind.spec().layout == Layout::Block && !block {
+            Some(if is_list_marker(before) {
+                Misplaced::AfterListMarker
+            } else {
+                Misplaced::InSentence
+            })
+        } else {
+            None
+        };
+        match misplaced {
+            Some(why) => scan.misplaced.push((placeholder, why)),
+            None => scan.placeholders.push(placeholder),
         }
     }
     for cap in OPENING.captures_iter(source) {
         let open = cap.get(0).unwrap();
         let name = &cap[2];
-        let inside = closed.iter().any(|r| r.contains(&open.start()));
-        let ours = Kind::from_name(name).is_some();
-        if inside || !cap[1].is_empty() || !ours || scan.is_excluded(open.start()) {
+        let skip = inside(&closed, open.start())
+            || !cap[1].is_empty()
+            || MDBOOK_NAMES.contains(&name)
+            || scan.is_excluded(open.start());
+        if !skip {
+            scan.unclosed.push(Unclosed {
+                name: name.to_string(),
+                offset: open.start(),
+                line: lines.line(open.start()),
+            });
+        }
+    }
+    // What mdBook's `links` will act on, after our escapes lose their backslash and the
+    // braces of our unclosed placeholders are escaped (else mdBook would read from them
+    // over lines, up to the next `}}`, and swallow an include on the way).
+    let ours = closed_ours(&scan);
+    let mut seen = source.to_string();
+    for u in &scan.unclosed {
+        seen.replace_range(u.offset..u.offset + 2, "__");
+    }
+    let mut pos = 0;
+    while let Some(cap) = MDBOOK_LINK.captures_at(&seen, pos) {
+        let whole = cap.get(0).unwrap();
+        pos = whole.end();
+        let Some(name) = cap.get(1).map(|m| m.as_str()) else {
+            // mdBook's escape runs to the last `}}` of its line, unless its backslash is
+            // one of ours, which we remove: then mdBook reads on right after it.
+            if scan.escapes.iter().any(|e| e.start == whole.start()) {
+                pos = whole.start() + 1;
+            }
+            continue;
+        };
+        if !MDBOOK_NAMES.contains(&name) {
+            continue;
+        }
+        let hidden = scan.is_excluded(whole.start()) || inside(&ours, whole.start());
+        if hidden || !matches!(name, "include" | "rustdoc_include") {
+            continue;
+        }
+        let (block, _) = standing(source, whole.range());
+        scan.includes.push(Written {
+            name: name.to_string(),
+            args: cap[2].trim().to_string(),
+            span: whole.range(),
+            line: lines.line(whole.start()),
+            block,
+            prefix: String::new(),
+        });
+    }
+    for cap in NEAR_MISS.captures_iter(source) {
+        let miss = cap.get(0).unwrap();
+        let exact = OPENING.find(miss.as_str()).is_some_and(|m| m.start() == 0);
+        let escaped = source[..miss.start()].ends_with('\\');
+        if exact || escaped || scan.is_excluded(miss.start()) || inside(&closed, miss.start()) {
             continue;
         }
         scan.unclosed.push(Unclosed {
-            name: name.to_string(),
-            offset: open.start(),
-            line: lines.line(open.start()),
+            name: String::new(),
+            offset: miss.start(),
+            line: lines.line(miss.start()),
         });
     }
+    scan.unclosed.sort_by_key(|u| u.offset);
     scan.lines = Some(lines);
     scan
 }
 
-/// Excluded ranges, markup ranges, headings and list items.
-type Structure = (
-    Vec<Range<usize>>,
-    Vec<Range<usize>>,
-    Vec<Heading>,
-    Vec<Range<usize>>,
-);
+/// The spans of our placeholders found so far: mdBook never sees what is inside them.
+fn closed_ours(scan: &Scan) -> Vec<Range<usize>> {
+    scan.placeholders
+        .iter()
+        .map(|p| p.span.clone())
+        .chain(scan.misplaced.iter().map(|(p, _)| p.span.clone()))
+        .chain(scan.unknown.iter().map(|w| w.span.clone()))
+        .collect()
+}
+
+/// Whether `span` stands alone on its line (only spaces, tabs and `>` before it, only
+/// white space after it), and what precedes it on its line.
+fn standing(source: &str, span: Range<usize>) -> (bool, &str) {
+    let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |i| span.end + i);
+    let before = &source[line_start..span.start];
+    let block = before.chars().all(|c| matches!(c, ' ' | '\t' | '>'))
+        && source[span.end..line_end].trim().is_empty();
+    (block, before)
+}
+
+/// `- `, `* `, `+ `, `1. `, `1) `, optionally indented or quoted.
+fn is_list_marker(before: &str) -> bool {
+    let marker = before.trim_start_matches([' ', '\t', '>']).trim_end();
+    matches!(marker, "-" | "*" | "+")
+        || marker
+            .strip_suffix(['.', ')'])
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
 
 /// The prefix a block must repeat to stay where it was written: the indentation of a list
 /// item, the `>` marks of quotes. Outside a list, indentation is only a paragraph's lazy
@@ -261,87 +423,6 @@ fn container_prefix(before: &str, in_list_item: bool) -> String {
         }
         None => String::new(),
     }
-}
-
-fn structure(source: &str, lines: &LineIndex) -> Structure {
-    let mut excluded = Vec::new();
-    let mut markup = Vec::new();
-    let mut items = Vec::new();
-    let mut headings = Vec::new();
-    let mut current: Option<Heading> = None;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => excluded.push(range),
-            Event::Code(ref code) => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push_str(code);
-                }
-                excluded.push(range);
-            }
-            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
-                let text = &source[range.clone()];
-                if text.starts_with('<') {
-                    markup.push(range);
-                } else if let Some(i) = text.rfind("](") {
-                    markup.push(range.start + i..range.end);
-                }
-            }
-            Event::FootnoteReference(_) => markup.push(range),
-            Event::Start(Tag::Item) => items.push(range),
-            Event::Start(Tag::FootnoteDefinition(_)) => {
-                let label_end = source[range.clone()].find("]:").map_or(0, |i| i + 2);
-                markup.push(range.start..range.start + label_end);
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                markup.push(range.clone());
-                // HTML comments hide text from readers; one may run over several lines.
-                let mut from = range.start;
-                while let Some(open) = source[from..range.end].find("<!--") {
-                    let open = from + open;
-                    let close = source[open..]
-                        .find("-->")
-                        .map_or(source.len(), |i| open + i + 3);
-                    excluded.push(open..close);
-                    from = close.min(range.end);
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some(Heading {
-                    level: level as u8,
-                    text: String::new(),
-                    span: range.clone(),
-                    line: lines.line(range.start),
-                });
-            }
-            Event::Text(ref text) => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push_str(text);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut h) = current.take() {
-                    h.text = h.text.trim().to_string();
-                    headings.push(h);
-                }
-            }
-            _ => {}
-        }
-    }
-    excluded.sort_by_key(|r| r.start);
-    // Merge nested ranges (a code span inside an excluded HTML block, say).
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(excluded.len());
-    for r in excluded {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    (merged, markup, headings, items)
 }
 
 #[cfg(test)]

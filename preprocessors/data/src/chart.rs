@@ -6,7 +6,7 @@
 //! `group=` the group that colours it, encoded as [`report_chart::Chart`] documents.
 
 use report_chart::{Chart, ChartKind, Series};
-use report_core::args::{Args, split_list};
+use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
@@ -171,8 +171,8 @@ fn numeric(
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
 ) -> Result<Plot, String> {
-    let ys: Vec<usize> = match args.get("y") {
-        Some(list) => split_list(list)
+    let ys: Vec<usize> = match args.list("y") {
+        Some(list) => list
             .iter()
             .map(|name| ds.column(name))
             .collect::<Result<_, _>>()?,

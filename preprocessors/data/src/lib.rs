@@ -72,11 +72,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
             // report-pending expands these, the orchestrator the progress page.
             Kind::Pending | Kind::Remark | Kind::Progress => continue,
         };
-        // An unclosed quote explains a placeholder cut short better than where it stands.
-        let rendered = match Args::parse(&p.args).err().or_else(|| p.misplaced()) {
-            Some(message) => Err(message),
-            None => render(ctx, chapter, p),
-        };
+        let rendered = render(ctx, chapter, p);
         let text = match rendered {
             Ok(r) => {
                 let mut text = r.text;
@@ -174,7 +170,7 @@ pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String>
         .copied()
         .collect();
     let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
-    args.check_known(&known, &switches)?;
+    args.check(&known, &switches, spec.repeatable)?;
     let ds = ctx.store.get_sheet(id, args.get("sheet"))?;
     let mut fmt = NumberFormat::from_args(&args)?;
     // The sidecar's rounding unless the placeholder says otherwise (checked when loaded).

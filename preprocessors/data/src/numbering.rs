@@ -55,13 +55,8 @@ impl Numbering {
             let scope = ch
                 .number
                 .map_or_else(|| ch.path.to_string(), |c| c.to_string());
-            // A table written inside a sentence is an error, not a numbered table.
-            for p in ch
-                .scan
-                .placeholders
-                .iter()
-                .filter(|p| p.misplaced().is_none())
-            {
+            // A table written inside a sentence is in `scan.misplaced`: no number.
+            for p in &ch.scan.placeholders {
                 let (kind, prefix, id_prefix) = match p.kind {
                     Kind::Table => ("table", "表", "tbl"),
                     Kind::Chart => ("figure", "图", "fig"),
@@ -156,7 +151,7 @@ pub(crate) fn render_ref(
     p: &Placeholder,
 ) -> Result<String, String> {
     let args = Args::parse(&p.args)?;
-    args.check_known(&[], &[])?;
+    args.check(&[], &[], &[])?;
     let id = args
         .first()
         .ok_or("{{#ref}} 需要表格或图表的 id，例如 {{#ref trade-totals}}")?;

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use report_core::args::{Args, split_list};
+use report_core::args::Args;
 use report_core::data::{Cell, Dataset, Number};
 
 /// The options read here.
@@ -11,11 +11,8 @@ pub const SELECT_OPTIONS: &[&str] = &["rows", "where", "sort"];
 
 /// The rows a placeholder shows, in order.
 pub fn rows(ds: &Dataset, args: &Args) -> Result<Vec<usize>, String> {
-    let mut rows: Vec<usize> = match args.get("rows") {
-        Some(list) => split_list(list)
-            .iter()
-            .map(|k| ds.row(k))
-            .collect::<Result<_, _>>()?,
+    let mut rows: Vec<usize> = match args.list("rows") {
+        Some(list) => list.iter().map(|k| ds.row(k)).collect::<Result<_, _>>()?,
         None => (0..ds.rows.len()).collect(),
     };
     for condition in args.get_all("where") {
@@ -49,7 +46,7 @@ pub struct Shown {
 
 /// The columns a table shows: `cols=年份,出口额:出口（亿美元）`, else all.
 pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
-    match args.get("cols") {
+    match args.list("cols") {
         None => Ok((0..ds.columns.len())
             .filter(|&c| Some(c) != ds.unit_column)
             .map(|col| Shown {
@@ -57,7 +54,7 @@ pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
                 heading: ds.columns[col].name.clone(),
             })
             .collect()),
-        Some(list) => split_list(list)
+        Some(list) => list
             .iter()
             .map(|item| {
                 let (name, heading) = match item.split_once([':', '：']) {

@@ -446,10 +446,10 @@ fn error_messages_name_file_line_and_fix() {
         fx.error("{{#table ../secret}}\n"),
         "book/trade.md:1: 数据集路径「../secret」不允许：只能引用 book/data/ 下的文件，且不能含 .. 或绝对路径"
     );
-    assert_eq!(
-        fx.error("文中{{#table cdmo}}不行"),
-        "book/trade.md:1: {{#table}} 必须单独占一行（前后空行），不能写在句子中间"
-    );
+    // A table inside a sentence never reaches the expanders: the scanner sets it apart
+    // (`Scan::misplaced`) and the orchestrator reports it (hostile: table-in-a-*).
+    let scan = report_core::scan::scan("文中{{#table cdmo}}不行");
+    assert!(scan.placeholders.is_empty() && scan.misplaced.len() == 1);
     assert_eq!(
         fx.error("{{#value}}"),
         "book/trade.md:1: {{#value}} 需要数据集名称，例如 {{#value trade/totals}}"

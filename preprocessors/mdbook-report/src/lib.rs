@@ -7,8 +7,10 @@
 //! they are applied together, so the writer's line numbers hold everywhere.
 
 pub mod editions;
+mod includes;
 pub mod originality;
 pub mod render;
+mod syntax;
 
 use std::fmt::Write as _;
 
@@ -24,8 +26,7 @@ use report_core::edit::{self, Edit};
 use report_core::kind::Kind;
 use report_core::paths;
 use report_core::pending::{PendingItem, PendingKind};
-use report_core::scan::{self, MDBOOK_NAMES, Scan};
-use report_core::suggest::did_you_mean;
+use report_core::scan::{self, MarkdownOptions, Scan};
 use report_data::{Downloads, Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
 
@@ -70,6 +71,7 @@ impl Preprocessor for ReportPreprocessor {
         let outcome = process(
             &config,
             Target::for_renderer(&ctx.renderer),
+            &markdown_options(&ctx.config),
             &store,
             &src,
             checker.as_ref(),
@@ -101,6 +103,23 @@ impl Preprocessor for ReportPreprocessor {
         }
         Ok(book)
     }
+}
+
+/// How mdBook's HTML renderer will read the chapters: its three Markdown switches under
+/// `[output.html]` (each on unless set to false), as `mdbook-html` builds them.
+pub fn markdown_options(config: &mdbook_preprocessor::config::Config) -> MarkdownOptions {
+    let switch = |key: &str| {
+        config
+            .get::<bool>(&format!("output.html.{key}"))
+            .ok()
+            .flatten()
+            .unwrap_or(true)
+    };
+    let mut options = MarkdownOptions::default();
+    options.smart_punctuation = switch("smart-punctuation");
+    options.definition_lists = switch("definition-lists");
+    options.admonitions = switch("admonitions");
+    options
 }
 
 /// The originality check's sources, read once, if `[preprocessor.report.originality]`
@@ -151,6 +170,7 @@ struct Work {
 pub fn process(
     config: &ReportConfig,
     target: Target,
+    markdown: &MarkdownOptions,
     store: &Store,
     src: &str,
     originality: Option<&report_originality::Checker>,
@@ -171,7 +191,7 @@ pub fn process(
             Some(Work {
                 file: format!("{src}/{path}"),
                 number: ch.number.as_ref().and_then(|n| n.first().copied()),
-                scan: scan::scan(&ch.content),
+                scan: scan::scan_with(&ch.content, markdown),
                 source: ch.content.clone(),
                 name: ch.name.clone(),
                 path,
@@ -206,7 +226,13 @@ pub fn process(
                 .iter()
                 .map(|span| Edit::new(span.clone(), "")),
         );
-        let (edits, problems) = check_syntax(w, store, target);
+        let chapter = syntax::Chapter {
+            file: &w.file,
+            path: &w.path,
+            source: &w.source,
+            scan: &w.scan,
+        };
+        let (edits, problems) = syntax::check(&chapter, store.src_dir(), markdown, target);
         w.edits.extend(edits);
         errors.extend(problems);
         let chapter = report_data::Chapter {
@@ -269,11 +295,8 @@ pub fn process(
             .iter()
             .filter(|p| p.kind == Kind::Progress)
         {
-            let problem = p.misplaced().or_else(|| {
-                (!p.args.is_empty())
-                    .then(|| "{{#progress}} 不带任何参数：请只写 {{#progress}}".to_string())
-            });
-            if let Some(message) = problem {
+            if !p.args.is_empty() {
+                let message = "{{#progress}} 不带任何参数：请只写 {{#progress}}".to_string();
                 let diag = Diagnostic {
                     file: w.file.clone(),
                     line: p.line,
@@ -320,77 +343,6 @@ pub fn process(
     );
     outcome.downloads = downloads;
     Ok(outcome)
-}
-
-/// What must not pass silently: misspelt placeholder names, placeholders left open, and
-/// placeholders in files that mdBook's `{{#include}}` splices in after this preprocessor
-/// has run (they would reach readers as raw text).
-fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diagnostic>) {
-    let mut edits = Vec::new();
-    let mut errors = Vec::new();
-    let mut report =
-        |span: std::ops::Range<usize>, line: usize, block: bool, prefix: &str, message: String| {
-            let diag = Diagnostic {
-                file: w.file.clone(),
-                line,
-                message,
-            };
-            let shown = if span.is_empty() {
-                diag.to_string()
-            } else {
-                format!("{diag}（{}）", &w.source[span.clone()])
-            };
-            let text = callout::error(target, &shown, block);
-            let text = if block {
-                edit::in_container(&text, prefix)
-            } else {
-                text
-            };
-            edits.push(Edit::new(span, text));
-            errors.push(diag);
-        };
-    let known: Vec<&str> = Kind::names().chain(MDBOOK_NAMES.iter().copied()).collect();
-    for p in &w.scan.unknown {
-        let mut message = format!("未知的占位符「{{{{#{}}}}}」", p.name);
-        match did_you_mean(&p.name.to_lowercase(), known.iter().copied()) {
-            Some(s) => message.push_str(&format!("，是不是想写「{{{{#{s}}}}}」？")),
-            None => message.push_str(&format!(
-                "。可用的有：{}",
-                Kind::names().collect::<Vec<_>>().join("、")
-            )),
-        }
-        report(p.span.clone(), p.line, p.block, &p.prefix, message);
-    }
-    for u in &w.scan.unclosed {
-        let message = format!(
-            "占位符「{{{{#{}」没有闭合：请在同一行内以 }}}} 结束",
-            u.name
-        );
-        report(u.offset..u.offset, u.line, false, "", message);
-    }
-    for p in &w.scan.includes {
-        let Some(target_file) = p.args.split_whitespace().next() else {
-            continue;
-        };
-        // `file.md:3:10` and `file.rs:anchor` name parts of a file.
-        let target_file = target_file.split(':').next().unwrap_or(target_file);
-        let dir = std::path::Path::new(&w.path)
-            .parent()
-            .unwrap_or(std::path::Path::new(""));
-        let Ok(text) = std::fs::read_to_string(store.src_dir().join(dir).join(target_file)) else {
-            continue;
-        };
-        let inner = scan::scan(&text);
-        if let Some(first) = inner.placeholders.first() {
-            let message = format!(
-                "{{{{#include}}}} 引入的 {target_file} 第{}行有占位符 {}：被引入的内容不会再展开占位符；请把它写在章节文件里",
-                first.line,
-                &text[first.span.clone()]
-            );
-            report(p.span.end..p.span.end, p.line, false, "", message);
-        }
-    }
-    (edits, errors)
 }
 
 /// Writes the log and decides, by mode, whether the build fails.

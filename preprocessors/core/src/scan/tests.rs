@@ -70,7 +70,11 @@ fn blocks_in_lists_and_quotes_keep_their_prefix() {
         .iter()
         .map(|p| (p.block, p.prefix.as_str()))
         .collect();
-    assert_eq!(found, vec![(true, "  "), (true, "> "), (false, "")]);
+    assert_eq!(found, vec![(true, "  "), (true, "> ")]);
+    // A table inside a sentence is reported, never expanded.
+    assert_eq!(scan.misplaced.len(), 1);
+    assert_eq!(scan.misplaced[0].0.args, "c");
+    assert_eq!(scan.misplaced[0].1, Misplaced::InSentence);
 }
 
 #[test]
@@ -116,4 +120,79 @@ fn indentation_outside_a_list_is_not_repeated() {
         .map(|p| (p.block, p.prefix.as_str()))
         .collect();
     assert_eq!(prefixes, vec![(true, ""), (true, ">  > "), (true, "  ")]);
+}
+
+#[test]
+fn reads_every_spelling_mdbook_accepts() {
+    let src = "{{ #value a}} {{\t#value b }} {{   #value c\tx=1}}\n";
+    let scan = scan(src);
+    let args: Vec<_> = scan.placeholders.iter().map(|p| p.args.as_str()).collect();
+    assert_eq!(args, vec!["a", "b", "c\tx=1"]);
+    assert_eq!(&src[scan.placeholders[0].span.clone()], "{{ #value a}}");
+    assert!(scan.unclosed.is_empty());
+}
+
+#[test]
+fn near_misses_and_placeholders_over_two_lines_are_kept_for_a_message() {
+    let src = "a{{# value x}} b｛｛#value y｝｝ c{{＃value z}} d{{#value t\nrow=1}} e{{\n#table u}}\n\n`{{# value ok}}`\n";
+    let scan = scan(src);
+    assert!(scan.placeholders.is_empty());
+    let lines: Vec<_> = scan
+        .unclosed
+        .iter()
+        .map(|u| (u.line, u.name.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![(1, ""), (1, ""), (1, ""), (1, "value"), (2, "table")]
+    );
+}
+
+#[test]
+fn definition_lists_follow_the_books_options() {
+    let src = "术语\n:   定义\n\n    其中{{#value a}}\n";
+    assert_eq!(
+        scan(src).placeholders.len(),
+        1,
+        "mdBook's default: a definition"
+    );
+    let mut off = MarkdownOptions::default();
+    off.definition_lists = false;
+    let without = scan_with(src, &off);
+    assert!(without.placeholders.is_empty(), "without: indented code");
+}
+
+#[test]
+fn placeholders_in_links_and_tags_are_misplaced() {
+    let src = "[a]({{#value x}}) ![{{#value y}}](p.png) <span title=\"{{#value z}}\">t</span> [{{#value w}}](u)\n";
+    let scan = scan(src);
+    let why: Vec<_> = scan
+        .misplaced
+        .iter()
+        .map(|(p, why)| (p.args.as_str(), *why))
+        .collect();
+    assert_eq!(
+        why,
+        vec![
+            ("x", Misplaced::InLink),
+            ("y", Misplaced::InLink),
+            ("z", Misplaced::InTag)
+        ]
+    );
+    assert_eq!(scan.placeholders.len(), 1, "link text is prose");
+}
+
+#[test]
+fn includes_follow_mdbooks_own_pattern() {
+    let src = "{{#include a.md}}\n{{ #include  b.md:2 }}\n`{{#include c.md}}`\n\\{{#include d.md}}\n\\{{#value x}} {{#include e.md}}\n{{#rustdoc_include\nf.rs}}\n";
+    let scan = scan(src);
+    let args: Vec<_> = scan.includes.iter().map(|w| w.args.as_str()).collect();
+    assert_eq!(args, vec!["a.md", "b.md:2", "e.md", "f.rs"]);
+}
+
+#[test]
+fn a_block_after_a_list_marker_says_so() {
+    let scan = scan("- {{#table a}}\n\n1. {{#chart b}}\n");
+    let why: Vec<_> = scan.misplaced.iter().map(|(_, w)| *w).collect();
+    assert_eq!(why, vec![Misplaced::AfterListMarker; 2]);
 }
