@@ -578,7 +578,18 @@ fn publish_leaves_out_the_writers_guide_and_its_demo_data_which_drafts_show() {
             "{} mentions the guide",
             page.display()
         );
+        // Readers learn which figure is missing, not where writers fill it in.
+        assert!(
+            !text.contains("book/data/"),
+            "{} shows readers a data file's path",
+            page.display()
+        );
     }
+    let progress = main_of(&read_page(&report.root, "progress.html")).to_string();
+    assert!(
+        progress.contains("缺数据：「2023」的「进口额」"),
+        "{progress}"
+    );
     // The part title 附录 held only the guide; the progress page stays for readers.
     let toc = read_page(&report.root, "toc.html");
     assert!(!toc.contains("附录"), "an empty part title is left");

@@ -9,7 +9,7 @@ pub use period::Period;
 
 use bigdecimal::Zero;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, MissingCell};
 use crate::format::{Decimal, decimal_from_f64, to_f64};
 
 /// The derived values a placeholder can ask for with `calc=`.
@@ -61,7 +61,7 @@ pub struct Derived {
     pub unit: String,
     pub decimals: usize,
     /// Where the missing inputs are, for the pending list.
-    pub missing: Vec<String>,
+    pub missing: Vec<MissingCell>,
     /// Why the value cannot be computed although its inputs are there (a base of 0, a
     /// negative base): printed as `—` with this reason for readers.
     pub undefined: Option<String>,
@@ -73,7 +73,7 @@ pub const PERCENT_DECIMALS: usize = 1;
 /// Precision of divisions: far beyond any printed digit, so rounding sees exact digits.
 const DIVISION_DIGITS: u64 = 40;
 
-fn percent(value: Option<Decimal>, missing: Vec<String>) -> Derived {
+fn percent(value: Option<Decimal>, missing: Vec<MissingCell>) -> Derived {
     Derived {
         value,
         unit: "%".to_string(),
@@ -91,13 +91,16 @@ fn undefined(reason: String) -> Derived {
 }
 
 /// Reads the inputs, collecting the locations of missing ones.
-fn inputs(ds: &Dataset, cells: &[(usize, usize)]) -> Result<(Vec<Decimal>, Vec<String>), String> {
+fn inputs(
+    ds: &Dataset,
+    cells: &[(usize, usize)],
+) -> Result<(Vec<Decimal>, Vec<MissingCell>), String> {
     let mut values = Vec::with_capacity(cells.len());
     let mut missing = Vec::new();
     for &(r, c) in cells {
         match ds.number(r, c)? {
             Some(v) => values.push(v.clone()),
-            None => missing.push(ds.missing_note(r, c)),
+            None => missing.push(ds.missing_cell(r, c)),
         }
     }
     Ok((values, missing))

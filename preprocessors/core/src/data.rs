@@ -16,7 +16,7 @@ mod workbook;
 
 pub use cell::{Cell, parse_cell};
 use dataset::RawTable;
-pub use dataset::{Column, Dataset, Place, UNIT_COLUMN, sheet_cell};
+pub use dataset::{Column, Dataset, MissingCell, Place, UNIT_COLUMN, sheet_cell};
 pub use encoding::decode;
 pub use number::{NotANumber, Number, Shown};
 pub use sidecar::{ColumnMeta, Meta, SheetRef};

@@ -1,5 +1,8 @@
 //! Pending work, as found by any of the preprocessors.
 
+use crate::config::Mode;
+use crate::data::MissingCell;
+
 /// What kind of unfinished work an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PendingKind {
@@ -45,16 +48,26 @@ pub struct PendingItem {
     pub note: String,
     /// The id of the callout in the page, for links from the progress page.
     pub anchor: String,
-    /// Missing data only: each missing cell the placeholder shows, described the same way
-    /// wherever that cell is shown, so that a cell shown by a table, a chart and a value is
-    /// one gap on the progress page, not three.
-    pub cells: Vec<String>,
+    /// Missing data only: each missing cell the placeholder shows, the same wherever that
+    /// cell is shown, so that a cell shown by a table, a chart and a value is one gap on
+    /// the progress page, not three.
+    pub cells: Vec<MissingCell>,
     /// Missing data only: what shows the cells, for the progress page's links (表格, 图表,
     /// 正文).
     pub shown_in: &'static str,
 }
 
 impl PendingItem {
+    /// The note as a page shows it: to writers (draft builds) in full; to readers of the
+    /// published site and the PDF, missing data without the place in the data file.
+    pub fn page_note(&self, mode: Mode) -> String {
+        if mode == Mode::Draft || self.cells.is_empty() {
+            return self.note.clone();
+        }
+        let cells: Vec<&str> = self.cells.iter().map(|c| c.cell.as_str()).collect();
+        cells.join("；")
+    }
+
     /// The build-log line: `book/PATH.md:LINE  section path  label：note`, e.g.
     /// `book/trade.md:12  贸易合作 › 现状  待完成：现状待整理`.
     pub fn log_line(&self, section: &str) -> String {

@@ -9,7 +9,7 @@ use report_chart::{Chart, ChartKind, Series};
 use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
-use report_core::data::Dataset;
+use report_core::data::{Dataset, MissingCell};
 use report_core::format::NumberFormat;
 use report_core::format::{MISSING, format_decimal, to_f64};
 use report_core::scan::Placeholder;
@@ -169,7 +169,7 @@ fn numeric(
     kind: ChartKind,
     args: &Args,
     fmt: &NumberFormat,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
 ) -> Result<Plot, String> {
     let ys: Vec<usize> = match args.list("y") {
         Some(list) => list
@@ -238,7 +238,7 @@ fn numeric(
                     )?);
                 }
                 None => {
-                    missing.push(ds.missing_note(r, y));
+                    missing.push(ds.missing_cell(r, y));
                     values.push(None);
                     labels.push(MISSING.to_string());
                     cells.push(Cell::Missing);
@@ -348,7 +348,7 @@ fn timeline(
     rows: &[usize],
     x: usize,
     args: &Args,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
 ) -> Result<Plot, String> {
     for option in ["y", "line"] {
         if args.get(option).is_some() {
@@ -382,11 +382,11 @@ fn timeline(
         }
         texts.push(cells[label].label().to_string());
         if cells[x].is_missing() {
-            missing.push(ds.missing_note(r, x));
+            missing.push(ds.missing_cell(r, x));
         }
         groups.push(match group {
             Some(g) if cells[g].is_missing() => {
-                missing.push(ds.missing_note(r, g));
+                missing.push(ds.missing_cell(r, g));
                 None
             }
             Some(g) => Some(cells[g].label()),
@@ -514,7 +514,7 @@ fn yoy_series(
     rows: &[usize],
     col: usize,
     fmt: &NumberFormat,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
 ) -> Result<(Series, Vec<Cell>), String> {
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
@@ -562,7 +562,7 @@ fn column_series(
     rows: &[usize],
     col: usize,
     fmt: &NumberFormat,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
 ) -> Result<(Series, Vec<Cell>), String> {
     if !ds.columns[col].numeric {
         return Err(format!("line=「{}」不是数字列", ds.columns[col].name));
@@ -586,7 +586,7 @@ fn column_series(
                 cells.push(Cell::unscaled(fmt, v, ds.decimals(r, col), false)?);
             }
             None => {
-                missing.push(ds.missing_note(r, col));
+                missing.push(ds.missing_cell(r, col));
                 values.push(None);
                 labels.push(MISSING.to_string());
                 cells.push(Cell::Missing);

@@ -15,8 +15,8 @@ mod value;
 
 use report_core::args::Args;
 use report_core::callout;
-use report_core::config::Target;
-use report_core::data::{Dataset, Store};
+use report_core::config::{Mode, Target};
+use report_core::data::{Dataset, MissingCell, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
 use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
@@ -43,6 +43,9 @@ pub struct Chapter<'a> {
 pub struct Context<'a> {
     pub store: &'a Store,
     pub target: Target,
+    /// Draft pages tell writers where a missing figure is to be filled in; published ones
+    /// only which figure it is.
+    pub mode: Mode,
     pub numbering: &'a Numbering,
     /// The data each table and chart offers for download.
     pub downloads: &'a Downloads,
@@ -78,25 +81,25 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                 let mut text = r.text;
                 if !r.missing.is_empty() {
                     let anchor = anchor_at(p.span.start);
-                    let note = r.missing.join("；");
-                    let badge = callout::pending(
-                        ctx.target,
-                        PendingKind::MissingData.label(),
-                        &note,
-                        &anchor,
-                        p.block,
-                    );
-                    text.push_str(&badge);
-                    out.items.push(PendingItem {
+                    let note: Vec<String> = r.missing.iter().map(ToString::to_string).collect();
+                    let item = PendingItem {
                         file: chapter.file.to_string(),
                         chapter: chapter.path.to_string(),
                         line: p.line,
                         kind: PendingKind::MissingData,
-                        note,
+                        note: note.join("；"),
                         anchor,
                         cells: r.missing,
                         shown_in: pending::shown_in(p.kind),
-                    });
+                    };
+                    text.push_str(&callout::pending(
+                        ctx.target,
+                        PendingKind::MissingData.label(),
+                        &item.page_note(ctx.mode),
+                        &item.anchor,
+                        p.block,
+                    ));
+                    out.items.push(item);
                 }
                 text
             }
@@ -125,7 +128,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
 /// A placeholder's expansion and the missing cells it shows.
 pub(crate) struct Rendered {
     pub text: String,
-    pub missing: Vec<String>,
+    pub missing: Vec<MissingCell>,
 }
 
 impl Rendered {

@@ -4,7 +4,7 @@
 use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
-use report_core::data::Dataset;
+use report_core::data::{Dataset, MissingCell};
 use report_core::format::{Decimal, MISSING, NumberFormat, format_decimal};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
@@ -105,7 +105,7 @@ fn build_columns(
     args: &Args,
     fmt: &NumberFormat,
     rows: &[usize],
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
     notes: &mut Vec<String>,
 ) -> Result<Vec<ColumnOut>, String> {
     let total_label = if args.flag("total") {
@@ -130,7 +130,7 @@ fn build_columns(
                 let cell = &ds.rows[r][col];
                 if cell.is_missing() {
                     // An empty text cell is missing data too, never a silent blank.
-                    missing.push(ds.missing_note(r, col));
+                    missing.push(ds.missing_cell(r, col));
                     cells.push(None);
                 } else {
                     cells.push(Some(cell.label().to_string()));
@@ -171,7 +171,7 @@ fn build_columns(
                     }
                 }
                 None => {
-                    missing.push(ds.missing_note(r, col));
+                    missing.push(ds.missing_cell(r, col));
                     data.push(Cell::Missing);
                     None
                 }
@@ -302,7 +302,7 @@ pub(crate) fn derived_cell(
     d: calc::Derived,
     fmt: &NumberFormat,
     signed: bool,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<MissingCell>,
     notes: &mut Vec<String>,
 ) -> Result<(Formatted, Cell), String> {
     missing.extend(d.missing);

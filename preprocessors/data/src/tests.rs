@@ -94,6 +94,7 @@ impl Fixture {
         let ctx = Context {
             store: &self.store,
             target,
+            mode: report_core::config::Mode::Draft,
             numbering: &numbering,
             downloads: &self.downloads,
         };

@@ -4,7 +4,7 @@
 use report_core::args::Args;
 use report_core::calc::{self, Calc, Derived};
 use report_core::config::Target;
-use report_core::data::{Cell, Dataset, Number};
+use report_core::data::{Cell, Dataset, MissingCell, Number};
 use report_core::format::NumberFormat;
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
@@ -45,7 +45,7 @@ pub(crate) fn render(
 enum Shown {
     Text(String),
     /// Missing, with the places of the missing inputs.
-    Missing(Vec<String>),
+    Missing(Vec<MissingCell>),
 }
 
 /// The column: `col=`, else the only numeric column.
@@ -89,7 +89,7 @@ fn plain(ds: &Dataset, args: &Args, col: usize, fmt: &NumberFormat) -> Result<Sh
     let r = row(ds, args)?;
     if !ds.columns[col].numeric {
         return Ok(match &ds.rows[r][col] {
-            Cell::Missing => Shown::Missing(vec![ds.missing_note(r, col)]),
+            Cell::Missing => Shown::Missing(vec![ds.missing_cell(r, col)]),
             cell => Shown::Text(cell.label().to_string()),
         });
     }
@@ -98,7 +98,7 @@ fn plain(ds: &Dataset, args: &Args, col: usize, fmt: &NumberFormat) -> Result<Sh
             let (number, unit) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col))?;
             Shown::Text(format!("{number}{unit}"))
         }
-        None => Shown::Missing(vec![ds.missing_note(r, col)]),
+        None => Shown::Missing(vec![ds.missing_cell(r, col)]),
     })
 }
 

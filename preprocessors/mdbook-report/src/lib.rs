@@ -210,6 +210,7 @@ pub fn process(
     let data_ctx = report_data::Context {
         store,
         target,
+        mode: config.mode,
         numbering: &numbering,
         downloads: &downloads,
     };
@@ -309,7 +310,13 @@ pub fn process(
                 continue;
             }
             let page = progress.get_or_insert_with(|| {
-                report_pending::progress_page(&pending_config, &outlines, &items, target)
+                report_pending::progress_page(
+                    &pending_config,
+                    &outlines,
+                    &items,
+                    target,
+                    config.mode,
+                )
             });
             let text = edit::in_container(&format!("\n\n{page}\n\n"), &p.prefix);
             w.edits.push(Edit::new(p.span.clone(), text));

@@ -7,7 +7,7 @@ mod entries;
 
 use std::fmt::Write;
 
-use report_core::config::Target;
+use report_core::config::{Mode, Target};
 use report_core::format::{Grouping, format_number};
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::text::{escape_html, escape_markdown, page_href};
@@ -36,8 +36,9 @@ pub fn progress_page(
     outlines: &[Outline],
     items: &[PendingItem],
     target: Target,
+    mode: Mode,
 ) -> String {
-    let page = Page::new(cfg, outlines, items, target);
+    let page = Page::new(cfg, outlines, items, target, mode);
     let mut out = String::from("\n\n");
     page.summary(&mut out);
     page.completion(&mut out);
@@ -108,6 +109,8 @@ struct Page<'a> {
     cfg: &'a PendingConfig,
     outlines: &'a [Outline],
     target: Target,
+    /// Readers of the published site see which figure is missing, writers also where.
+    mode: Mode,
     /// Non-editorial items, in book order.
     placed: Vec<Placed<'a>>,
     editorial: Vec<Placed<'a>>,
@@ -122,6 +125,7 @@ impl<'a> Page<'a> {
         outlines: &'a [Outline],
         items: &'a [PendingItem],
         target: Target,
+        mode: Mode,
     ) -> Page<'a> {
         let rows: Vec<usize> = outlines
             .iter()
@@ -158,6 +162,7 @@ impl<'a> Page<'a> {
             cfg,
             outlines,
             target,
+            mode,
             placed,
             editorial,
             rows,

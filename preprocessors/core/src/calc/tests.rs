@@ -48,10 +48,8 @@ fn missing_inputs_give_a_missing_value_with_their_place() {
     let ds = dataset("年份,原料药\n2023,\n2024,429.9\n");
     let y = yoy_previous(&ds, 1, 1).unwrap();
     assert_eq!(y.value, None);
-    assert_eq!(
-        y.missing,
-        vec!["「2023」的「原料药」（book/data/t.csv 第2行）".to_string()]
-    );
+    let missing: Vec<String> = y.missing.iter().map(ToString::to_string).collect();
+    assert_eq!(missing, ["「2023」的「原料药」（book/data/t.csv 第2行）"]);
 }
 
 #[test]

@@ -21,6 +21,23 @@ pub struct Column {
     pub unit: String,
 }
 
+/// A cell a table, chart or value shows as missing. Readers are told which figure is
+/// missing; writers also where to fill it in, which the published site leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MissingCell {
+    /// The figure, as readers read it: `「2023」的「进口额」`.
+    pub cell: String,
+    /// Where it is to be filled in: `book/data/trade/totals.csv 第2行`.
+    pub place: String,
+}
+
+impl std::fmt::Display for MissingCell {
+    /// Both, for writers: `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}（{}）", self.cell, self.place)
+    }
+}
+
 /// A parsed dataset.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -211,19 +228,21 @@ impl Dataset {
         }
     }
 
-    /// A missing cell as both readers and writers understand it:
-    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`, or `（book/data/t.xlsx Sheet1!C2）`.
-    pub fn missing_note(&self, row: usize, col: usize) -> String {
+    /// A missing cell, as readers and writers understand it: `「2023」的「进口额」`, at
+    /// `book/data/trade/totals.csv 第2行` or `book/data/t.xlsx Sheet1!C2`.
+    pub fn missing_cell(&self, row: usize, col: usize) -> MissingCell {
         let place = match &self.place {
             Place::Sheet { .. } => self.cell_ref(row, col),
             _ => self.position(row),
         };
-        format!(
-            "「{}」的「{}」（{} {place}）",
-            self.row_label(row),
-            self.columns[col].name,
-            self.file,
-        )
+        MissingCell {
+            cell: format!(
+                "「{}」的「{}」",
+                self.row_label(row),
+                self.columns[col].name
+            ),
+            place: format!("{} {place}", self.file),
+        }
     }
 
     /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array,

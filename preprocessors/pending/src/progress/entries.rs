@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use report_core::config::Mode;
+use report_core::data::MissingCell;
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::text::{escape_html, escape_markdown, page_href};
 
@@ -16,7 +18,7 @@ pub(super) enum Entry<'a> {
     /// Items that share a cell are one gap: a table showing the 2023 imports and their
     /// growth, a chart of the imports and a value in the text are one gap, not three.
     Gap {
-        cells: Vec<&'a str>,
+        cells: Vec<&'a MissingCell>,
         places: Vec<&'a PendingItem>,
     },
 }
@@ -25,7 +27,7 @@ pub(super) enum Entry<'a> {
 pub(super) fn entries<'a>(items: impl IntoIterator<Item = &'a PendingItem>) -> Vec<Entry<'a>> {
     let items: Vec<&PendingItem> = items.into_iter().collect();
     // While grouping, a gap's places are indices into `items`.
-    let mut grouped: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
+    let mut grouped: Vec<(Vec<&MissingCell>, Vec<usize>)> = Vec::new();
     let mut order: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) or Err(gap)
     for (i, item) in items.iter().enumerate() {
         if item.kind != PendingKind::MissingData || item.cells.is_empty() {
@@ -35,7 +37,7 @@ pub(super) fn entries<'a>(items: impl IntoIterator<Item = &'a PendingItem>) -> V
         let joined: Vec<usize> = (0..grouped.len())
             .filter(|&g| {
                 let (cells, _) = &grouped[g];
-                !cells.is_empty() && item.cells.iter().any(|c| cells.contains(&c.as_str()))
+                !cells.is_empty() && item.cells.iter().any(|c| cells.contains(&c))
             })
             .collect();
         let target = match joined.first() {
@@ -54,7 +56,7 @@ pub(super) fn entries<'a>(items: impl IntoIterator<Item = &'a PendingItem>) -> V
         }
         let (cells, places) = &mut grouped[target];
         for cell in &item.cells {
-            if !cells.contains(&cell.as_str()) {
+            if !cells.contains(&cell) {
                 cells.push(cell);
             }
         }
@@ -101,9 +103,16 @@ impl Page<'_> {
                 PendingKind::Marker | PendingKind::Note | PendingKind::Editorial => {
                     item.note.clone()
                 }
-                kind => format!("{}：{}", kind.label(), item.note),
+                kind => format!("{}：{}", kind.label(), item.page_note(self.mode)),
             },
             Entry::Gap { cells, .. } => {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| match self.mode {
+                        Mode::Draft => c.to_string(),
+                        _ => c.cell.clone(),
+                    })
+                    .collect();
                 format!("{}：{}", PendingKind::MissingData.label(), cells.join("；"))
             }
         }

@@ -1,5 +1,6 @@
 use super::*;
 use report_core::config::ReportConfig;
+use report_core::data::MissingCell;
 use report_core::scan::scan;
 
 use crate::{Chapter, detect, outline};
@@ -41,7 +42,13 @@ fn book(cfg: &PendingConfig) -> (Vec<Outline>, Vec<PendingItem>) {
         outlines.push(outline(cfg, &chapter));
         items.extend(detect(cfg, &ReportConfig::default(), Target::Html, &chapter).items);
         if *path == "trade.md" {
-            items.push(missing(&file, 5, 47, &["trade 2024年 出口额"], "正文"));
+            items.push(missing(
+                &file,
+                5,
+                47,
+                &["「2024」的「出口额」（book/data/trade.csv 第3行）"],
+                "正文",
+            ));
         }
     }
     // The orchestrator gathers items chapter by chapter, data and pending mixed.
@@ -64,7 +71,17 @@ fn missing(
         kind: PendingKind::MissingData,
         note: cells.join("；"),
         anchor: format!("pending-{offset}"),
-        cells: cells.iter().map(|c| c.to_string()).collect(),
+        // `「2023」的「进口额」（book/data/t.csv 第2行）`: the figure, then its place.
+        cells: cells
+            .iter()
+            .map(|c| {
+                let (cell, place) = c.split_once('（').expect("「…」的「…」（place）");
+                MissingCell {
+                    cell: cell.to_string(),
+                    place: place.trim_end_matches('）').to_string(),
+                }
+            })
+            .collect(),
         shown_in,
     }
 }
@@ -74,7 +91,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
     let cfg = PendingConfig::default();
     let (outlines, items) = book(&cfg);
     assert_eq!(
-        progress_page(&cfg, &outlines, &items, Target::Html),
+        progress_page(&cfg, &outlines, &items, Target::Html, Mode::Draft),
         "
 
 <p class=\"report-progress-summary\">全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。点击条目可跳到它在正文中的位置。</p>
@@ -86,7 +103,7 @@ fn the_html_page_has_a_row_per_chapter_and_a_column_per_section() {
 <caption>各章完成情况</caption>
 <thead><tr><th scope=\"col\">章节</th><th scope=\"col\">现状</th><th scope=\"col\">挑战</th><th scope=\"col\">政策</th><th scope=\"col\">备注</th></tr></thead>
 <tbody>
-<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><span class=\"report-progress-col\">现状</span><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：trade 2024年 出口额</a></li></ul></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">挑战</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">政策</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-notes\"></td></tr>
+<tr><th scope=\"row\"><a href=\"trade.html\">贸易合作</a></th><td class=\"report-progress-open\"><span class=\"report-progress-col\">现状</span><ul><li><a href=\"trade.html#pending-14\">现状待整理</a></li><li><a href=\"trade.html#pending-47\">缺数据：「2024」的「出口额」（book/data/trade.csv 第3行）</a></li></ul></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">挑战</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-done\"><span class=\"report-progress-col\">政策</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-notes\"></td></tr>
 <tr><th scope=\"row\"><a href=\"coop/tech%20&amp;%20co.html\">技术&lt;合作&gt;</a></th><td class=\"report-progress-done\"><span class=\"report-progress-col\">现状</span><span class=\"report-progress-mark\">已完成</span></td><td class=\"report-progress-open\"><span class=\"report-progress-col\">挑战</span><ul><li><a href=\"coop/tech%20&amp;%20co.html#pending-44\">空章节：「挑战」尚无正文</a></li></ul></td><td class=\"report-progress-missing\"><span class=\"report-progress-col\">政策</span><span>本章无此节</span></td><td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-item\"><a href=\"coop/tech%20&amp;%20co.html#pending-72\">差一个调研</a></li></ul></td></tr>
 </tbody>
 <tfoot><tr><th scope=\"row\">本表待办合计 4</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>2</td><td class=\"report-num\"><span class=\"report-progress-col\">挑战</span>1</td><td class=\"report-num\"><span class=\"report-progress-col\">政策</span>0</td><td class=\"report-num\"><span class=\"report-progress-col\">备注</span>1</td></tr></tfoot>
@@ -131,7 +148,7 @@ fn other_renderers_get_markdown_tables() {
     let cfg = PendingConfig::default();
     let (outlines, items) = book(&cfg);
     assert_eq!(
-        progress_page(&cfg, &outlines, &items, Target::Markdown),
+        progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft),
         "
 
 全书共有 5 项待办：待完成 3 项，空章节 1 项，缺数据 1 项。
@@ -140,7 +157,7 @@ fn other_renderers_get_markdown_tables() {
 
 | 章节 | 现状 | 挑战 | 政策 | 备注 |
 | --- | --- | --- | --- | --- |
-| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 已完成 | 已完成 |  |
+| 贸易合作 | 现状待整理；缺数据：「2024」的「出口额」（book/data/trade.csv 第3行） | 已完成 | 已完成 |  |
 | 技术\\<合作\\> | 已完成 | 空章节：「挑战」尚无正文 | 本章无此节 | 差一个调研 |
 | 本表待办合计 4 | 2 | 1 | 0 | 1 |
 
@@ -175,7 +192,7 @@ fn a_published_page_has_no_editorial_section() {
         .into_iter()
         .filter(|i| !i.kind.is_editorial())
         .collect();
-    let page = progress_page(&cfg, &outlines, &items, Target::Html);
+    let page = progress_page(&cfg, &outlines, &items, Target::Html, Mode::Draft);
     assert!(!page.contains("编辑备注"), "{page}");
     assert!(!page.contains("可以用你写好的那段"), "{page}");
 }
@@ -184,7 +201,7 @@ fn a_published_page_has_no_editorial_section() {
 fn a_finished_book_says_so() {
     let cfg = PendingConfig::default();
     let (outlines, _) = book(&cfg);
-    let page = progress_page(&cfg, &outlines, &[], Target::Markdown);
+    let page = progress_page(&cfg, &outlines, &[], Target::Markdown, Mode::Draft);
     assert!(
         page.starts_with("\n\n全书暂无待办事项。\n\n## 完成情况\n\n"),
         "{page}"
@@ -213,7 +230,7 @@ fn budgets_per_chapter_per_section_and_per_chapter_section() {
         "[budgets]\n'贸易合作' = 20\n'现状' = 8\n'贸易合作/挑战' = 10\n'技术<合作>/小结' = 3\n'引言' = 100\n",
     );
     let (outlines, items) = book(&cfg);
-    let page = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    let page = progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft);
     assert!(page.contains("有 3 处超出字数预算。"), "{page}");
     assert!(page.contains("| 引言 |  |  |  | 7 / 100 |\n"), "{page}");
     assert!(
@@ -229,7 +246,7 @@ fn budgets_per_chapter_per_section_and_per_chapter_section() {
         "{page}"
     );
 
-    let html = progress_page(&cfg, &outlines, &items, Target::Html);
+    let html = progress_page(&cfg, &outlines, &items, Target::Html, Mode::Draft);
     assert!(
         html.contains("<td class=\"report-num report-over\"><span class=\"report-progress-col\">现状</span>9 / 8，超出 1</td>"),
         "{html}"
@@ -244,7 +261,7 @@ fn budgets_per_chapter_per_section_and_per_chapter_section() {
 fn a_budget_for_any_section_title_and_large_numbers() {
     let cfg = budgets("[budgets]\n'小结' = 12000\n");
     let (outlines, items) = book(&cfg);
-    let page = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    let page = progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft);
     assert!(
         page.contains("\n- 技术\\<合作\\> › 小结：4 / 12,000\n"),
         "{page}"
@@ -256,7 +273,7 @@ fn a_budget_for_any_section_title_and_large_numbers() {
 fn budgets_that_name_nothing_are_shown_with_a_suggestion() {
     let cfg = budgets("[budgets]\n'贸易' = 10\n'全书' = 10\n'编写进度' = 10\n");
     let (outlines, items) = book(&cfg);
-    let page = progress_page(&cfg, &outlines, &items, Target::Html);
+    let page = progress_page(&cfg, &outlines, &items, Target::Html, Mode::Draft);
     assert!(page.contains("<p class=\"report-progress-warning\">book.toml 的 preprocessor.report.pending.budgets 中「贸易」没有对应的章节或小节，是不是想写「贸易合作」？</p>"), "{page}");
     assert!(page.contains("<p class=\"report-progress-warning\">book.toml 的 preprocessor.report.pending.budgets 中「全书」没有对应的章节或小节，请检查拼写。</p>"), "{page}");
     // The progress page itself is not counted, so it takes no budget either.
@@ -270,10 +287,10 @@ fn budgets_that_name_nothing_are_shown_with_a_suggestion() {
 fn custom_sections_make_the_columns() {
     let cfg = budgets("sections = ['现状', '小结']");
     let (outlines, items) = book(&cfg);
-    let page = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    let page = progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft);
     assert!(page.contains("| 章节 | 现状 | 小结 | 备注 |\n"), "{page}");
     assert!(
-        page.contains("| 贸易合作 | 现状待整理；缺数据：trade 2024年 出口额 | 本章无此节 |  |\n"),
+        page.contains("| 贸易合作 | 现状待整理；缺数据：「2024」的「出口额」（book/data/trade.csv 第3行） | 本章无此节 |  |\n"),
         "{page}"
     );
     assert!(
@@ -291,7 +308,7 @@ fn log_lines_are_in_book_order_with_the_section_path() {
         [
             "book/introduction.md:3  引言  待完成：补充研究方法",
             "book/trade.md:1  贸易合作  待完成：现状待整理",
-            "book/trade.md:5  贸易合作 › 现状  缺数据：trade 2024年 出口额",
+            "book/trade.md:5  贸易合作 › 现状  缺数据：「2024」的「出口额」（book/data/trade.csv 第3行）",
             "book/trade.md:9  贸易合作 › 挑战  编辑备注：可以用你写好的那段",
             "book/coop/tech & co.md:7  技术<合作> › 挑战  空章节：「挑战」尚无正文",
             "book/coop/tech & co.md:11  技术<合作> › 小结  待完成：差一个调研",
@@ -319,7 +336,7 @@ fn items_of_unknown_chapters_are_logged_and_listed_last() {
         lines.last().unwrap(),
         "book/draft.md:2  draft.md  待完成：待完善"
     );
-    let page = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    let page = progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft);
     assert!(
         page.contains("- 引言：补充研究方法\n- draft.md：待完善\n"),
         "{page}"
@@ -358,7 +375,7 @@ fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
             )
         })
         .collect();
-    let html = progress_page(&cfg, &outlines, &[], Target::Html);
+    let html = progress_page(&cfg, &outlines, &[], Target::Html, Mode::Draft);
     assert!(
         html.contains("<td class=\"report-progress-notes\"><span class=\"report-progress-col\">备注</span><ul><li class=\"report-progress-remark\">其他的挑战和政策&lt;目前&gt;没想到</li></ul></td>"),
         "{html}"
@@ -372,7 +389,7 @@ fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
         "a remark is not pending work: {html}"
     );
 
-    let md = progress_page(&cfg, &outlines, &[], Target::Markdown);
+    let md = progress_page(&cfg, &outlines, &[], Target::Markdown, Mode::Draft);
     assert!(
         md.contains("| 产能合作 | 已完成 | 已完成 | 已完成 | 其他的挑战和政策\\<目前\\>没想到 |"),
         "{md}"
@@ -395,7 +412,7 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
         missing("book/trade.md", 5, 80, &[growth], "正文"),
         missing("book/trade.md", 5, 90, &[imports], "正文"),
     ]);
-    let html = progress_page(&cfg, &outlines, &items, Target::Html);
+    let html = progress_page(&cfg, &outlines, &items, Target::Html, Mode::Draft);
     assert!(
         html.contains("全书共有 6 项待办：待完成 3 项，空章节 1 项，缺数据 2 项。"),
         "{html}"
@@ -410,7 +427,7 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
         html.contains("<tfoot><tr><th scope=\"row\">本表待办合计 5</th><td class=\"report-num\"><span class=\"report-progress-col\">现状</span>3</td>"),
         "{html}"
     );
-    let md = progress_page(&cfg, &outlines, &items, Target::Markdown);
+    let md = progress_page(&cfg, &outlines, &items, Target::Markdown, Mode::Draft);
     assert!(
         md.contains(&format!(
             "| 贸易合作 | 现状待整理；缺数据：{imports}；{growth}（见表格、图表、正文1、正文2）；缺数据：{other} |"
@@ -429,15 +446,32 @@ fn a_missing_cell_shown_in_several_places_is_one_gap() {
 
 #[test]
 fn items_that_share_no_cell_stay_apart_and_a_later_item_can_join_two_gaps() {
-    let a = missing("book/trade.md", 1, 1, &["甲"], "表格");
-    let b = missing("book/trade.md", 2, 2, &["乙"], "图表");
-    let c = missing("book/trade.md", 3, 3, &["乙", "甲"], "正文");
+    let (x, y) = ("甲（t.csv 第2行）", "乙（t.csv 第3行）");
+    let a = missing("book/trade.md", 1, 1, &[x], "表格");
+    let b = missing("book/trade.md", 2, 2, &[y], "图表");
+    let c = missing("book/trade.md", 3, 3, &[y, x], "正文");
     let found = super::entries::entries([&a, &b, &c]);
     assert_eq!(found.len(), 1);
     let super::entries::Entry::Gap { cells, places } = &found[0] else {
         panic!("a gap")
     };
-    assert_eq!(cells, &["甲", "乙"]);
+    let cells: Vec<&str> = cells.iter().map(|c| c.cell.as_str()).collect();
+    assert_eq!(cells, ["甲", "乙"]);
     assert_eq!(places.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 2, 3]);
     assert_eq!(super::entries::entries([&a, &b]).len(), 2);
+}
+
+#[test]
+fn readers_of_the_published_site_are_told_which_figure_is_missing_not_where() {
+    let cfg = PendingConfig::default();
+    let (outlines, items) = book(&cfg);
+    for target in [Target::Html, Target::Markdown] {
+        let draft = progress_page(&cfg, &outlines, &items, target, Mode::Draft);
+        assert!(draft.contains("book/data/trade.csv 第3行"), "{draft}");
+        for mode in [Mode::Publish, Mode::Final] {
+            let page = progress_page(&cfg, &outlines, &items, target, mode);
+            assert!(page.contains("缺数据：「2024」的「出口额」"), "{page}");
+            assert!(!page.contains("book/data/"), "{page}");
+        }
+    }
 }

@@ -43,7 +43,7 @@ fn reads_a_sheet_like_its_csv() {
     assert_eq!(ds.columns[1].decimals, 2);
     assert_eq!(ds.file, "book/data/t.xlsx");
     assert_eq!(
-        ds.missing_note(0, 2),
+        ds.missing_cell(0, 2).to_string(),
         "「2023」的「进口额」（book/data/t.xlsx Sheet1!C2）"
     );
 }
