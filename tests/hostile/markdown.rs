@@ -26,6 +26,7 @@ pub fn cases() -> Vec<Case> {
     cases.extend(spellings());
     cases.extend(includes());
     cases.extend(arguments());
+    cases.extend(settings());
     cases
 }
 
@@ -968,6 +969,73 @@ fn arguments() -> Vec<Case> {
             "quoted-title-with-separators",
             "# 甲\n\n{{#table m title=“增速，按地区”}}\n",
             text(&["增速，按地区"]),
+        ),
+    ]
+}
+
+/// Mistakes in book.toml's `[preprocessor.report]`: Chinese, with the line as written and
+/// the fix, in every mode; never serde's English (the harness checks every failure).
+fn settings() -> Vec<Case> {
+    let bad = |name: &'static str, toml: &'static str, says: &str| {
+        value_in(name, "# 甲\n", fails(says)).report_toml(toml)
+    };
+    vec![
+        bad(
+            "setting-misspelt-mode",
+            "mode = \"fnal\"",
+            "book.toml 第15行（mode = \"fnal\"）：没有「fnal」这个取值，是不是想写「final」？",
+        ),
+        // Not TOML at all: mdBook refuses book.toml before any preprocessor runs, in its
+        // own words (with the line).
+        bad(
+            "setting-bare-word",
+            "mode = final",
+            "TOML parse error at line 15",
+        ),
+        bad(
+            "setting-misspelt-key",
+            "mdoe = \"draft\"",
+            "book.toml 第16行（mdoe = \"draft\"）：没有「mdoe」这个设置项，是不是想写「mode」？",
+        ),
+        bad(
+            "setting-quoted-boolean",
+            "fail-on-error = \"true\"",
+            "book.toml 第16行（fail-on-error = \"true\"）：这里应当写 true 或 false（不加引号），现在写的是文字 \"true\"：去掉引号，写成 true",
+        ),
+        bad(
+            "setting-number-for-text",
+            "data-dir = 2",
+            "book.toml 第16行（data-dir = 2）：这里应当写文字（加英文双引号，例如 \"…\"），现在写的是整数 2：加上英文双引号，写成 \"2\"",
+        ),
+        bad(
+            "setting-typed-numbers-text-for-a-list",
+            "\n[preprocessor.report.typed-numbers]\nignore = \"100\"",
+            "book.toml 第18行（ignore = \"100\"）：这里应当写列表，例如 [\"…\", \"…\"]，现在写的是文字 \"100\"",
+        ),
+        bad(
+            "setting-typed-numbers-misspelt",
+            "\n[preprocessor.report.typed-numbers]\nignor = [\"100\"]",
+            "book.toml 第18行（ignor = [\"100\"]）：没有「ignor」这个设置项，是不是想写「ignore」？",
+        ),
+        bad(
+            "setting-pending-unknown",
+            "\n[preprocessor.report.pending]\nsectons = [\"现状\"]",
+            "book.toml 第18行：[preprocessor.report.pending] 没有「sectons」这个设置，是不是想写「sections」？",
+        ),
+        bad(
+            "setting-pending-wrong-type",
+            "\n[preprocessor.report.pending]\nempty-sections = 1",
+            "book.toml 第18行：",
+        ),
+        bad(
+            "setting-originality-wrong-type",
+            "\n[preprocessor.report.originality]\nsources = [\"src\"]\nmin-run = \"15\"",
+            "book.toml 第19行：",
+        ),
+        bad(
+            "setting-in-publish",
+            "mode = \"publsh\"",
+            "是不是想写「publish」？",
         ),
     ]
 }

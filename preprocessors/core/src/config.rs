@@ -29,7 +29,8 @@ impl Mode {
     }
 }
 
-/// Where the output goes: the HTML renderer gets HTML, every other renderer Markdown.
+/// Where the output goes: the HTML renderer gets HTML, every other renderer readable
+/// Markdown (the orchestrator declines its own companion renderer altogether).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Html,

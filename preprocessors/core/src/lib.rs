@@ -22,3 +22,4 @@ pub mod scan;
 pub mod suggest;
 pub mod text;
 pub mod toml_errors;
+pub mod toml_messages;

@@ -17,7 +17,7 @@ use report_core::text::{escape_html, escape_markdown};
 
 use crate::download::{self, Cell};
 use crate::table::{Formatted, fallback_html, percent, percent_cell, scroll_box};
-use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{Chapter, Context, Rendered, Request, markdown_caption, request, source_line};
 use crate::{search, select};
 
 /// What a chart draws, besides its categories, and the table of the data behind it.
@@ -130,7 +130,7 @@ pub(crate) fn render(
             )
         }
         Target::Markdown => {
-            let mut m = format!("\n\n**{}**\n\n|", escape_markdown(&caption));
+            let mut m = format!("\n\n{}\n\n|", markdown_caption(&chart.id, &caption));
             for h in &headings {
                 m.push_str(&format!(" {} |", escape_markdown(h)));
             }

@@ -187,6 +187,16 @@ pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String>
     Ok(Request { args, ds, fmt })
 }
 
+/// The caption of a table or figure for non-HTML renderers: bold, after the anchor that
+/// `{{#ref}}` links to (`<a id="tbl-x"></a>`, which Markdown viewers keep).
+pub(crate) fn markdown_caption(anchor: &str, caption: &str) -> String {
+    format!(
+        "<a id=\"{}\"></a>**{}**",
+        escape_html(anchor),
+        report_core::text::escape_markdown(caption)
+    )
+}
+
 /// How deep a chapter is below the book root, as a `../` prefix for links.
 pub(crate) fn root_prefix(chapter_path: &str) -> String {
     "../".repeat(chapter_path.matches('/').count())

@@ -10,7 +10,7 @@ use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
 use crate::download::{self, Cell};
-use crate::{Chapter, Context, Rendered, Request, request, source_line};
+use crate::{Chapter, Context, Rendered, Request, markdown_caption, request, source_line};
 use crate::{search, select};
 
 /// One formatted cell: its text, or `None` when the value is missing.
@@ -94,7 +94,12 @@ pub(crate) fn render(
         }
         Target::Markdown => format!(
             "\n\n{}\n\n",
-            markdown(&columns, &caption, caption_unit.is_some(), &source)
+            markdown(
+                &columns,
+                &markdown_caption(&number.anchor, &caption),
+                caption_unit.is_some(),
+                &source
+            )
         ),
     };
     Ok(Rendered { text, missing })
@@ -446,8 +451,9 @@ pub(crate) fn missing_html() -> String {
     format!("<span class=\"report-missing\" title=\"数据待补充\">{MISSING}</span>")
 }
 
+/// A pipe table under `caption` (already Markdown, with its anchor).
 fn markdown(columns: &[ColumnOut], caption: &str, unit_in_caption: bool, source: &str) -> String {
-    let mut m = format!("**{}**\n\n|", escape_markdown(caption));
+    let mut m = format!("{caption}\n\n|");
     for c in columns {
         m.push_str(&format!(
             " {} |",

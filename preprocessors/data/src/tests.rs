@@ -393,7 +393,14 @@ fn markdown_renderers_get_plain_markdown() {
     let md = &out[0].0;
     assert!(md.contains("**表3-1 中国药械产品进出口额（单位：亿美元）**\n\n| 年份 | 出口额 | 进口额 |\n| --- | ---: | ---: |\n| 2023 | 1020.6 | — |\n| 2024 | 1079.6 | 914.1 |"), "{md}");
     assert!(md.contains("约1079.6亿美元。"));
-    assert!(!md.contains('<'), "{md}");
+    // The one tag is the anchor {{#ref}} links to.
+    assert!(md.contains("<a id=\"table-3-1\"></a>**表3-1"), "{md}");
+    assert_eq!(md.matches("<a id=").count(), 1, "{md}");
+    assert_eq!(
+        md.matches('<').count(),
+        2,
+        "the anchor and its end tag, nothing else: {md}"
+    );
 }
 
 #[test]

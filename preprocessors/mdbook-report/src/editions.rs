@@ -47,12 +47,11 @@ impl EditionsConfig {
     /// hide.
     pub fn load(
         config: &mdbook_preprocessor::config::Config,
+        root: &Path,
         src_dir: &Path,
     ) -> anyhow::Result<Self> {
-        let editions: EditionsConfig = match config.get(&format!("output.{RENDERER}")) {
-            Ok(table) => table.unwrap_or_default(),
-            Err(error) => bail!("book.toml 的 [output.{RENDERER}] 有误：{error:#}"),
-        };
+        let editions: EditionsConfig =
+            crate::settings::output_table(config, root, RENDERER).map_err(anyhow::Error::msg)?;
         for (key, entries) in [
             ("draft-only", &editions.draft_only),
             ("not-in-final", &editions.not_in_final),

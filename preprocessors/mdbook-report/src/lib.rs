@@ -10,11 +10,12 @@ pub mod editions;
 mod includes;
 pub mod originality;
 pub mod render;
+mod settings;
 mod syntax;
 
 use std::fmt::Write as _;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use editions::EditionsConfig;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -45,11 +46,9 @@ impl Preprocessor for ReportPreprocessor {
     }
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> anyhow::Result<Book> {
-        let config: ReportConfig = ctx
-            .config
-            .get("preprocessor.report")
-            .context("book.toml 的 [preprocessor.report] 有误")?
-            .unwrap_or_default();
+        let book_toml = settings::book_toml(&ctx.root);
+        let config =
+            settings::report_config(&ctx.config, &book_toml).map_err(anyhow::Error::msg)?;
         let src = ctx.config.book.src.to_string_lossy().replace('\\', "/");
         let src_dir = ctx.root.join(&ctx.config.book.src);
         // mdBook's static copy follows links: one leading out of the book would deploy
@@ -63,10 +62,11 @@ impl Preprocessor for ReportPreprocessor {
             bail!(msg);
         }
         // Editions first: a chapter a build leaves out counts nowhere (numbers, progress).
-        let edition_config = EditionsConfig::load(&ctx.config, &src_dir)?;
+        let edition_config = EditionsConfig::load(&ctx.config, &ctx.root, &src_dir)?;
         let left_out = editions::leave_out(&mut book, &edition_config.left_out(config.mode));
         eprint!("{}", editions::log_line(config.mode, &left_out, &src));
-        let checker = load_originality(&config, &ctx.root, &src_dir)?;
+        let checker = load_originality(&config, &ctx.root, &src_dir)
+            .map_err(|e| anyhow::Error::msg(settings::locate(&book_toml, &e.to_string())))?;
         let store = Store::new(src_dir, &src, &config.data_dir);
         let outcome = process(
             &config,
@@ -76,7 +76,8 @@ impl Preprocessor for ReportPreprocessor {
             &src,
             checker.as_ref(),
             &mut book,
-        )?;
+        )
+        .map_err(|e| anyhow::Error::msg(settings::locate(&book_toml, &e.to_string())))?;
         eprint!("{}", outcome.log);
         if let Some(failure) = outcome.failure {
             bail!(failure);

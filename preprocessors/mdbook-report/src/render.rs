@@ -26,6 +26,7 @@ use report_core::config::{Mode, ReportConfig};
 use serde_json::json;
 
 use crate::editions::{self, EditionsConfig, RENDERER};
+use crate::settings;
 
 /// The argument that starts `mdbook-report` as the renderer: `command = "mdbook-report render"`.
 pub const SUBCOMMAND: &str = "render";
@@ -43,12 +44,10 @@ impl Renderer for ReportRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> anyhow::Result<()> {
-        let report: ReportConfig = ctx
-            .config
-            .get("preprocessor.report")
-            .context("book.toml 的 [preprocessor.report] 有误")?
-            .unwrap_or_default();
-        let editions = EditionsConfig::load(&ctx.config, &ctx.source_dir())?;
+        let report: ReportConfig =
+            settings::report_config(&ctx.config, &settings::book_toml(&ctx.root))
+                .map_err(anyhow::Error::msg)?;
+        let editions = EditionsConfig::load(&ctx.config, &ctx.root, &ctx.source_dir())?;
         let mode = report.mode;
 
         if let Some(html) = html_dir(ctx) {
