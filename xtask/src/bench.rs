@@ -20,7 +20,7 @@ mod books;
 mod callgrind;
 pub mod capture;
 mod machine;
-mod measure;
+pub mod measure;
 mod series;
 mod serve;
 

@@ -57,6 +57,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&rest),
         // What mdBook runs instead of the preprocessor while `bench` captures its input.
         Some(bench::capture::SHIM) => bench::capture::shim(&rest),
+        // What runs each measured program for `bench`.
+        Some(bench::measure::RUNNER) => bench::measure::runner(&rest),
         Some("originality") => originality::run(&rest),
         Some("pdf") => pdf::run(&rest),
         None | Some("help" | "-h" | "--help") => {

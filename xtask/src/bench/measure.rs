@@ -1,10 +1,11 @@
 //! One measured run of a command: wall time, CPU time and peak memory, and the summaries
 //! of several runs.
 //!
-//! CPU time and memory come from `wait4`, which reports the child's resource usage
-//! together with that of every process it waited for: for `mdbook build` that is mdBook
-//! itself plus the preprocessor and the companion renderer it starts. CPU time is user +
-//! system, which a busy machine inflates far less than wall time.
+//! CPU time and memory come from `wait4`, which reports a child's resource usage together
+//! with that of every process it waited for: for `mdbook build` that is mdBook itself plus
+//! the preprocessor and the companion renderer it starts. CPU time is user + system, which
+//! a busy machine inflates far less than wall time; memory is the largest resident set of
+//! any one of those processes.
 
 use std::fs;
 use std::path::Path;
@@ -32,7 +33,15 @@ pub struct Io<'a> {
     pub log: &'a Path,
 }
 
+/// The hidden command that runs a measured program for `run`.
+pub const RUNNER: &str = "bench-measure";
+
 /// Runs `command` to completion; its cost, or `None` if it failed (see the log).
+///
+/// The command runs under a fresh `xtask bench-measure` process, which starts it, waits for
+/// it with `wait4` and writes down what it cost. Measuring from this process directly
+/// would be wrong for memory: a child's peak resident set starts from that of the process
+/// that started it, and this one holds the books it has read (tens of MiB).
 pub fn run(command: &mut Command, io: &Io) -> Result<Option<Sample>> {
     let log = fs::File::create(io.log)?;
     let stdout = if io.stdout == io.log {
@@ -44,18 +53,77 @@ pub fn run(command: &mut Command, io: &Io) -> Result<Option<Sample>> {
         Some(path) => Stdio::from(fs::File::open(path)?),
         None => Stdio::null(),
     };
-    command.stdin(stdin).stdout(stdout).stderr(log);
-    let started = Instant::now();
-    let child = command
-        .spawn()
+    let result = io.log.with_extension("cost");
+    let _ = fs::remove_file(&result);
+    let mut runner = Command::new(std::env::current_exe()?);
+    runner
+        .arg(RUNNER)
+        .arg(&result)
+        .arg(command.get_program())
+        .args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        runner.current_dir(dir);
+    }
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => runner.env(key, value),
+            None => runner.env_remove(key),
+        };
+    }
+    runner.stdin(stdin).stdout(stdout).stderr(log);
+    let status = runner
+        .status()
         .map_err(|error| format!("could not start `{}`: {error}", run::display(command)))?;
+    let text = fs::read_to_string(&result).map_err(|error| {
+        format!(
+            "`{}` was not measured ({status}: {error}); see {}",
+            run::display(command),
+            io.log.display()
+        )
+    })?;
+    parse_cost(&text).ok_or_else(|| format!("unreadable {}: {text}", result.display()).into())
+}
+
+/// `xtask bench-measure RESULT PROGRAM ARGS...`: runs the program with this process's
+/// standard input, output, error, folder and environment, and writes its cost to RESULT
+/// (`ok` or `failed`, then wall, CPU and peak).
+pub fn runner(args: &[String]) -> Result {
+    let [result, program, rest @ ..] = args else {
+        return Err(format!("usage: xtask {RUNNER} RESULT PROGRAM ARGS...").into());
+    };
+    let started = Instant::now();
+    let child = Command::new(program)
+        .args(rest)
+        .spawn()
+        .map_err(|error| format!("could not start {program}: {error}"))?;
     let (success, cpu, peak_kib) = wait(child)?;
     let wall = started.elapsed();
-    Ok(success.then_some(Sample {
-        wall,
-        cpu,
-        peak_kib,
-    }))
+    let outcome = if success { "ok" } else { "failed" };
+    fs::write(
+        result,
+        format!(
+            "{outcome} {} {} {peak_kib}\n",
+            wall.as_nanos(),
+            cpu.as_nanos()
+        ),
+    )?;
+    Ok(())
+}
+
+fn parse_cost(text: &str) -> Option<Option<Sample>> {
+    let mut words = text.split_whitespace();
+    let success = match words.next()? {
+        "ok" => true,
+        "failed" => false,
+        _ => return None,
+    };
+    let mut number = || words.next()?.parse::<u64>().ok();
+    let sample = Sample {
+        wall: Duration::from_nanos(number()?),
+        cpu: Duration::from_nanos(number()?),
+        peak_kib: number()?,
+    };
+    Some(success.then_some(sample))
 }
 
 /// Waits for `child` with `wait4`: whether it succeeded, its CPU time and peak memory.
@@ -64,7 +132,7 @@ fn wait(child: std::process::Child) -> Result<(bool, Duration, u64)> {
     let pid = libc::pid_t::try_from(child.id())?;
     let mut status = 0;
     // SAFETY: `rusage` is plain old data that wait4 fills in; the pid is our own child,
-    // which std has not reaped (we never call `wait` on it).
+    // which std has not reaped (nothing calls `wait` on it).
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     loop {
         let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
@@ -174,29 +242,39 @@ mod tests {
         assert_eq!(even.show(1), "2.5 (1.0–4.0)");
     }
 
+    #[test]
+    fn reads_what_the_runner_wrote() {
+        let sample = Sample {
+            wall: Duration::from_nanos(1_500_000_000),
+            cpu: Duration::from_nanos(900_000_000),
+            peak_kib: 2048,
+        };
+        assert_eq!(
+            parse_cost("ok 1500000000 900000000 2048\n"),
+            Some(Some(sample))
+        );
+        assert_eq!(parse_cost("failed 1 2 3\n"), Some(None));
+        assert_eq!(parse_cost("ok 1 2"), None);
+    }
+
     #[cfg(unix)]
     #[test]
-    fn measures_the_cpu_time_of_a_child_and_its_children() {
-        let dir = std::env::temp_dir().join(format!("xtask-measure-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let log = dir.join("log");
+    fn wait4_counts_the_children_it_waited_for() {
         // A shell that waits for a busy grandchild: the grandchild's CPU time is counted
-        // (not a speed check: only that something was measured at all).
-        let mut busy = Command::new("sh");
-        busy.args([
-            "-c",
-            "sh -c 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done'",
-        ]);
-        let io = Io {
-            stdin: None,
-            stdout: &log,
-            log: &log,
-        };
-        let sample = run(&mut busy, &io).unwrap().expect("the shell succeeds");
-        assert!(sample.cpu > Duration::ZERO, "{sample:?}");
-        assert!(sample.peak_kib > 100, "{sample:?}");
-        let failed = run(Command::new("sh").args(["-c", "exit 3"]), &io).unwrap();
-        assert_eq!(failed, None);
-        fs::remove_dir_all(&dir).unwrap();
+        // (not a speed check: only that something was measured at all). `run` itself
+        // needs the xtask binary as its runner; `cargo xtask bench` exercises it.
+        let child = Command::new("sh")
+            .args([
+                "-c",
+                "sh -c 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done'",
+            ])
+            .spawn()
+            .unwrap();
+        let (success, cpu, peak_kib) = wait(child).unwrap();
+        assert!(success);
+        assert!(cpu > Duration::ZERO, "{cpu:?}");
+        assert!(peak_kib > 100, "{peak_kib}");
+        let failed = Command::new("sh").args(["-c", "exit 3"]).spawn().unwrap();
+        assert!(!wait(failed).unwrap().0);
     }
 }

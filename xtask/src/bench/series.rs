@@ -105,7 +105,7 @@ pub fn plan(full: bool) -> Vec<Series> {
         });
     }
     series.push(Series {
-        title: "data shown: rows of a 100,000-row dataset one table shows (100 chapters)",
+        title: "data shown: rows of a 20,000-row dataset one table shows (100 chapters)",
         unit: "row shown",
         points: [10, 100, 1000, 10_000]
             .iter()
@@ -113,7 +113,7 @@ pub fn plan(full: bool) -> Vec<Series> {
                 name: format!("shown-{k}"),
                 spec: Spec {
                     chapters: base,
-                    rows: 100_000,
+                    rows: 20_000,
                     big: Big::Shown(k),
                 },
                 x: k,

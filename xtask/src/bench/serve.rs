@@ -67,7 +67,19 @@ pub fn table(tools: &Tools, books: &[Book], bench: &Path, trials: usize) -> Resu
                 bench
                     .join("logs")
                     .join(format!("{}-serve-{}.log", book.slug, variant.slug()));
-            let timings = measure(command, || tools::html_dir(&dest), &log, &edits, trials)?;
+            let timings = match measure(command, || tools::html_dir(&dest), &log, &edits, trials) {
+                Ok(timings) => timings,
+                Err(error) => {
+                    eprintln!("    {error}");
+                    let _ = writeln!(
+                        text,
+                        "| {} | {} | | failed: {error} | |",
+                        book.name,
+                        variant.label()
+                    );
+                    continue;
+                }
+            };
             for timing in timings {
                 let _ = writeln!(
                     text,
@@ -306,8 +318,13 @@ fn trials_of(
                     )
                     .into());
                 }
-                if saved.elapsed() > Duration::from_secs(600) {
-                    return Err("no rebuild within ten minutes".into());
+                if saved.elapsed() > Duration::from_secs(300) {
+                    return Err(format!(
+                        "no rebuild within five minutes of saving {} (see {})",
+                        edit.file.display(),
+                        log.display()
+                    )
+                    .into());
                 }
                 std::thread::sleep(Duration::from_millis(2));
             };
@@ -383,6 +400,9 @@ fn wait_until_listening(server: &mut Server, log: &Path) -> Result {
         if fs::read_to_string(log).is_ok_and(|text| {
             text.contains("Watching for changes") || text.contains("Listening for changes")
         }) {
+            // The polling watcher logs this before its first look at the files: a change
+            // made before that look would be taken as the files' first state.
+            std::thread::sleep(Duration::from_secs(3));
             return Ok(());
         }
         if let Some(status) = server.child.try_wait()? {
