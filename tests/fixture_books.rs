@@ -3,7 +3,8 @@
 
 use std::fs;
 
-use report_tests::{FixtureBook, html_pages, main_of, text_of};
+use regex::Regex;
+use report_tests::{FixtureBook, html_pages, html_root, main_of, renderer_command, text_of};
 
 const META: &str = "title = \"进出口\"\nunit = \"亿美元\"\nsource = \"中国医药保健品进出口商会\"\nas-of = \"2024年\"\n";
 const CSV: &str = "年份,出口额,进口额\n2023,1020.56,\n2024,1079.6,914.1\n";
@@ -178,20 +179,31 @@ fn gbk_csv_from_excel_renders_correctly() {
 }
 
 #[test]
-fn data_files_are_published_and_linked() {
+fn each_table_links_the_data_it_shows_from_nested_chapters() {
     let book = FixtureBook::new("download", &[("sub/a.md", "甲")]);
+    book.config(&format!(
+        "\n[output.html]\n\n[output.report]\ncommand = {:?}\n",
+        renderer_command()
+    ));
     book.dataset("trade", CSV, META);
     book.write("book/sub/a.md", "# 甲\n\n{{#table trade}}\n");
-    book.build_in_process().unwrap();
-    let main = main_of(&book.page("sub/a.html")).to_string();
+    let out = book.build_cli(&[]);
     assert!(
-        main.contains("href=\"../data/trade.csv\" download"),
-        "{main}"
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(
-        fs::read_to_string(book.root.join("target/book/data/trade.csv")).unwrap(),
-        CSV
-    );
+    let main = main_of(&book.page("sub/a.html")).to_string();
+    let link = Regex::new(
+        r#"href="\.\./downloads/(trade-[0-9a-f]{16})\.xlsx" download="表1-1 [^"]+\.xlsx""#,
+    )
+    .unwrap();
+    let stem = &link.captures(&main).unwrap_or_else(|| panic!("{main}"))[1];
+    let downloads = html_root(&book.root).join("downloads");
+    let xlsx = fs::read(downloads.join(format!("{stem}.xlsx"))).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "not a workbook");
+    let csv = fs::read(downloads.join(format!("{stem}.csv"))).unwrap();
+    assert!(csv.starts_with("\u{FEFF}表1-1 ".as_bytes()));
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! The PDF edition as a reader gets it. `cargo xtask test` makes it the way `cargo xtask pdf`
 //! does (a publish build, then Paged.js in Chromium) and names it in `REPORT_PDF`; these
 //! tests read it back with poppler (`pdfinfo`, `pdffonts`, `pdftotext`, `pdftoppm`) and hold
-//! it against the site it was made from, the HTML output it lies in.
+//! it against the site it was made from, the HTML output it lies in. `REPORT_PDF_FIXTURE`
+//! is the PDF of `tests/pdf-fixture`, a small book with a table too wide and too long for a
+//! page, which the report itself does not have.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -39,11 +41,23 @@ struct Figure {
 
 fn edition() -> &'static Edition {
     static EDITION: OnceLock<Edition> = OnceLock::new();
-    EDITION.get_or_init(|| {
-        let pdf = std::env::var_os("REPORT_PDF").map(PathBuf::from).expect(
-            "REPORT_PDF names the PDF edition to check; run these tests with `cargo xtask test`, \
-             which makes it",
-        );
+    EDITION.get_or_init(|| Edition::load("REPORT_PDF"))
+}
+
+fn fixture() -> &'static Edition {
+    static FIXTURE: OnceLock<Edition> = OnceLock::new();
+    FIXTURE.get_or_init(|| Edition::load("REPORT_PDF_FIXTURE"))
+}
+
+impl Edition {
+    /// The PDF named by the environment variable `var`.
+    fn load(var: &str) -> Edition {
+        let pdf = std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| {
+            panic!(
+                "{var} names a PDF to check; run these tests with `cargo xtask test`, which \
+                 makes it"
+            )
+        });
         assert!(pdf.is_file(), "{} does not exist", pdf.display());
         let html = pdf.parent().unwrap().to_path_buf();
         let text = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf, &["-"]);
@@ -65,7 +79,7 @@ fn edition() -> &'static Edition {
             html,
             pages,
         }
-    })
+    }
 }
 
 /// Runs a poppler tool on the PDF and returns its standard output.
@@ -128,7 +142,7 @@ impl Site {
             })
             .collect();
         let figure = Regex::new(
-            r#"(?s)<figure\b.*?<figcaption>(.*?)</figcaption>.*?<p class="report-source">(.*?)</p>"#,
+            r#"(?s)<figure\b.*?<figcaption\b[^>]*>(.*?)</figcaption>.*?<p class="report-source">(.*?)</p>"#,
         )
         .unwrap();
         let figures = figure
@@ -444,7 +458,8 @@ fn a_publish_edition_prints_its_pending_callouts() {
     let edition = edition();
     let edition_json =
         fs::read_to_string(edition.html.parent().unwrap().join("report/edition.json")).unwrap();
-    if !edition_json.contains("\"mode\": \"publish\"") {
+    let edition_json: serde_json::Value = serde_json::from_str(&edition_json).unwrap();
+    if edition_json["mode"] != "publish" {
         // A final build has no pending work: it would have failed.
         assert!(edition.site.pending.is_empty());
         return;
@@ -674,4 +689,130 @@ fn renders_the_contents_and_a_chart_page_for_a_person_to_look_at() {
         let size = fs::metadata(&png).unwrap().len();
         assert!(size > 20_000, "{} is only {size} bytes", png.display());
     }
+}
+
+/// A word on a page and its horizontal extent, in points: (xMin, xMax, word).
+type Word = (f64, f64, String);
+
+/// Each page's width and words (`pdftotext -bbox`).
+fn word_boxes(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
+    let html = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], pdf, &["-"]);
+    let page = Regex::new(r#"(?s)<page width="([\d.]+)" height="[\d.]+">(.*?)</page>"#).unwrap();
+    let word = Regex::new(
+        r#"<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>"#,
+    )
+    .unwrap();
+    page.captures_iter(&html)
+        .map(|p| {
+            let words = word
+                .captures_iter(&p[2])
+                .map(|w| {
+                    (
+                        w[1].parse().unwrap(),
+                        w[2].parse().unwrap(),
+                        unescape(&w[3]),
+                    )
+                })
+                .collect();
+            (p[1].parse().unwrap(), words)
+        })
+        .collect()
+}
+
+/// No text of any page after the cover runs past the side margins (22 mm): a table cut at
+/// the page edge, a long address or a chart too wide would.
+fn assert_text_within_margins(edition: &Edition) {
+    let margin = 22.0 / 25.4 * 72.0;
+    for (index, (width, words)) in word_boxes(&edition.pdf).iter().enumerate().skip(1) {
+        for (x_min, x_max, word) in words {
+            assert!(
+                *x_min >= margin - 1.0 && *x_max <= width - margin + 1.0,
+                "page {}: 「{word}」 spans {x_min:.1}–{x_max:.1} pt, outside the text block \
+                 ({margin:.1}–{:.1} pt)",
+                index + 1,
+                width - margin
+            );
+        }
+    }
+}
+
+#[test]
+fn no_text_runs_past_the_margins_of_the_report_or_the_fixture() {
+    assert_text_within_margins(edition());
+    assert_text_within_margins(fixture());
+}
+
+/// The fixture's wide table as its CSV has it: the header, then each row's cells.
+fn wide_table() -> (Vec<String>, Vec<Vec<String>>) {
+    let csv = fs::read_to_string(repo_root().join("tests/pdf-fixture/book/data/wide.csv")).unwrap();
+    let mut lines = csv
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>());
+    (lines.next().unwrap(), lines.collect())
+}
+
+/// Whether a line of the fixture's PDF is a row of the wide table (地区00 …).
+fn is_row(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first
+        .strip_prefix("地区")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[test]
+fn a_table_wider_than_the_page_keeps_every_column_and_a_long_one_every_row_in_order() {
+    let fixture = fixture();
+    let (header, rows) = wide_table();
+    let found: Vec<Vec<String>> = fixture
+        .pages
+        .iter()
+        .flatten()
+        .filter(|line| is_row(line))
+        .map(|line| line.split_whitespace().map(str::to_string).collect())
+        .collect();
+    assert_eq!(found.len(), rows.len(), "rows in the PDF: {found:?}");
+    for (printed, row) in found.iter().zip(&rows) {
+        assert_eq!(printed, row, "a row lost cells or was split");
+    }
+    // The header row: each column's name is printed (its unit may wrap below it).
+    let first = fixture
+        .pages
+        .iter()
+        .position(|p| p.iter().any(|l| l.contains("地区00")))
+        .unwrap();
+    let text = fixture.page_text(first);
+    for name in &header[1..] {
+        assert!(
+            text.contains(name.as_str()),
+            "column {name} is not on the table's first page"
+        );
+    }
+}
+
+#[test]
+fn a_table_longer_than_a_page_breaks_between_rows_and_repeats_its_header_row() {
+    let fixture = fixture();
+    let (header, _) = wide_table();
+    let last = header.last().unwrap();
+    let pages: Vec<usize> = (0..fixture.pages.len())
+        .filter(|&i| fixture.pages[i].iter().any(|l| is_row(l)))
+        .collect();
+    assert!(
+        pages.len() >= 2,
+        "the long table fits on {} page(s)",
+        pages.len()
+    );
+    for &page in &pages {
+        let lines = &fixture.pages[page];
+        let head = lines.iter().position(|l| l.contains(last.as_str()));
+        let first_row = lines.iter().position(|l| is_row(l)).unwrap();
+        assert!(
+            head.is_some_and(|h| h < first_row),
+            "page {}: the table's rows go on without its header row",
+            page + 1
+        );
+    }
+    // The source line follows the last row, on the table's last page.
+    let end = *pages.last().unwrap();
+    assert!(fixture.page_text(end).contains("数据来源：版式测试数据"));
 }

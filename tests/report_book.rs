@@ -9,8 +9,8 @@ use std::process::Output;
 use regex::Regex;
 use report_core::data::Store;
 use report_tests::{
-    html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page, renderer_command,
-    repo_root, text_of,
+    copy_dir, html_pages, html_root, main_of, mdbook_build, preprocessor_bin, read_page,
+    renderer_command, repo_root, text_of,
 };
 
 /// A copy of the report (book.toml, book/, assets/) in a temporary folder.
@@ -61,19 +61,6 @@ impl Report {
 impl Drop for Report {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
     }
 }
 
@@ -434,6 +421,72 @@ fn every_dataset_has_its_metadata_and_is_used() {
             "{id} is not used anywhere in the book"
         );
     }
+}
+
+/// A writer replaces `trade/totals.csv` with a workbook holding the same sheet, as Excel
+/// saves it (numbers as numbers, empty cells empty): the book is the same but for the
+/// download links.
+#[test]
+fn a_workbook_in_place_of_its_csv_builds_the_same_book() {
+    let csv_book = Report::built("totals-csv");
+    let xlsx_book = Report::copy("totals-xlsx");
+    let data = xlsx_book.root.join("book/data/trade");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(data.join("totals.csv"))
+        .unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, record) in reader.records().enumerate() {
+        for (c, cell) in record.unwrap().iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) => sheet.write_number(r, c, n).map(|_| ()),
+                Err(_) if cell.is_empty() => Ok(()),
+                Err(_) => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    fs::remove_file(data.join("totals.csv")).unwrap();
+    workbook.save(data.join("totals.xlsx")).unwrap();
+    let out = xlsx_book.build("draft");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = stderr(&out);
+    assert!(!log.contains("ERROR") && !log.contains("WARN"), "{log}");
+    // Besides the links, the 缺数据 notes for writers name the file and the place in it (a
+    // line of the CSV, a cell of the sheet), and the search index (whose hashed name is in
+    // every page) holds both.
+    let links = Regex::new(
+        r"totals\.csv [^）]*行|totals\.xlsx Sheet1![A-Z]+\d+|totals\.(csv|xlsx)|下载数据（(CSV|XLSX)）|searchindex-[0-9a-f]+\.js",
+    )
+    .unwrap();
+    let pages = html_pages(&csv_book.root);
+    assert!(pages.len() > 10);
+    for page in pages {
+        let rel = page.strip_prefix(&csv_book.root).unwrap();
+        let a = fs::read_to_string(&page).unwrap();
+        let b = fs::read_to_string(xlsx_book.root.join(rel)).unwrap();
+        let (a, b) = (links.replace_all(&a, "LINK"), links.replace_all(&b, "LINK"));
+        if a != b {
+            let at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+            let around = |s: &str| {
+                let bytes = &s.as_bytes()[at.saturating_sub(120)..(at + 120).min(s.len())];
+                String::from_utf8_lossy(bytes).into_owned()
+            };
+            panic!(
+                "{} differs once totals.csv is a workbook:\n{}\n---\n{}",
+                rel.display(),
+                around(&a),
+                around(&b)
+            );
+        }
+    }
+    let trade = xlsx_book.main("trade.html");
+    assert!(
+        trade.contains("totals.xlsx\" download=\"\">下载数据（XLSX）"),
+        "{trade}"
+    );
 }
 
 /// The search index's document URLs (mdBook 0.5: `"doc_urls":["a.html#x", ...]`).

@@ -210,6 +210,20 @@ pub fn html_pages(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
 /// The readable text of an HTML fragment (tags removed), for assertions on prose.
 pub fn text_of(html: &str) -> String {
     let mut out = String::new();

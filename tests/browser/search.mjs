@@ -196,16 +196,17 @@ test('search waits for the input method, then runs on compositionend', async (co
       `the box searched the pinyin being composed: "${during.header}", ${during.count} results`,
     );
     // Committing the characters ends the composition: compositionend, no key released.
-    const ended = page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          document.getElementById('mdbook-searchbar').addEventListener('compositionend', () => resolve(true), {
-            once: true,
-          }),
-        ),
-    );
+    await page.evaluate(() => {
+      window.compositionEnded = false;
+      document.getElementById('mdbook-searchbar').addEventListener('compositionend', () => {
+        window.compositionEnded = true;
+      });
+    });
     await cdp.send('Input.insertText', { text: '原料药' });
-    check(await ended, 'the input method did not fire compositionend');
+    const ended = await page
+      .waitForFunction(() => window.compositionEnded, null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    check(ended, 'the input method did not fire compositionend');
     const { header, results } = await shown(page);
     check(results.length > 0, `committing 原料药 shows no result (header: "${header}")`);
     check(header.includes('“原料药”'), `the header does not name the committed query: "${header}"`);

@@ -55,6 +55,9 @@ pub enum Expect {
     Error { at: &'static str, says: String },
     /// The build fails (in any mode) with a message containing `says`.
     Fails { says: String },
+    /// The build succeeds and every `{{#…` of `written` left in the page is the echo of an
+    /// error box: the placeholder was expanded or reported, never published raw.
+    Handled { page: &'static str, written: String },
     /// Built with the `html` and `markdown` renderers: the Markdown renderer's `page`
     /// (`a.md`) contains each string, and the HTML page's readable text each of `text`.
     Markdown {
@@ -165,6 +168,14 @@ pub fn error(at: &'static str, says: &str) -> Expect {
 pub fn fails(says: &str) -> Expect {
     Expect::Fails {
         says: says.to_string(),
+    }
+}
+
+/// `written` (e.g. `{{#table`) is expanded or reported in `a.html`, never left raw.
+pub fn handled(written: &str) -> Expect {
+    Expect::Handled {
+        page: "a.html",
+        written: written.to_string(),
     }
 }
 
@@ -382,6 +393,23 @@ fn check(
                 Ok(())
             } else {
                 Err(format!("no error {at}: …{says}…; the build said:\n{shown}"))
+            }
+        }
+        Expect::Handled { page: p, written } => {
+            built
+                .as_ref()
+                .map_err(|e| format!("the build failed: {e}"))?;
+            let html = page(p)?;
+            let boxes =
+                regex::Regex::new(r#"(?s)<(span|div) class="report-error"[^>]*>.*?</(span|div)>"#)
+                    .unwrap();
+            let outside = boxes.replace_all(&html, "");
+            match outside.find(written.as_str()) {
+                None => Ok(()),
+                Some(i) => Err(format!(
+                    "{p} shows {:?} raw:\n{html}",
+                    outside[i..].chars().take(60).collect::<String>()
+                )),
             }
         }
         Expect::Markdown {

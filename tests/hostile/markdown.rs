@@ -1,6 +1,8 @@
 //! Placeholders in every Markdown construct, escapes, and text from data that looks like
 //! markup or an mdBook directive.
 
+use report_core::kind::Kind;
+
 use crate::harness::*;
 
 const CSV: &str = "年份,出口额\n2023,1020.56\n2024,1079.6\n";
@@ -19,6 +21,7 @@ pub fn cases() -> Vec<Case> {
     cases.extend(data_text());
     cases.extend(inline_data());
     cases.extend(symlinks());
+    cases.extend(registry());
     cases
 }
 
@@ -493,6 +496,69 @@ fn symlinks() -> Vec<Case> {
             )
             .symlink("book/leak.txt", "../../secret.txt")
             .mode(mode),
+        );
+    }
+    cases
+}
+
+/// Every kind of the registry, written alone on a line, inside a sentence, misspelt in
+/// case, with stray arguments and without its arguments: expanded or reported, never
+/// published raw.
+fn registry() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for &kind in Kind::ALL {
+        let name = kind.name();
+        let spec = kind.spec();
+        let args = if spec.data {
+            "t row=2024 col=出口额"
+        } else if spec.text {
+            "说明"
+        } else if kind == Kind::Ref {
+            "t-1"
+        } else {
+            ""
+        };
+        let written = format!("{{{{#{name}");
+        let with = |args: &str| {
+            if args.is_empty() {
+                format!("{{{{#{name}}}}}")
+            } else {
+                format!("{{{{#{name} {args}}}}}")
+            }
+        };
+        let chapters = [
+            (
+                "alone",
+                format!("# 甲\n\n{{{{#table t id=t-1}}}}\n\n{}\n", with(args)),
+            ),
+            (
+                "inline",
+                format!("# 甲\n\n{{{{#table t id=t-1}}}}\n\n句中{}。\n", with(args)),
+            ),
+            ("no-arguments", format!("# 甲\n\n{}\n", with(""))),
+            (
+                "stray-argument",
+                format!("# 甲\n\n{}\n", with(&format!("{args} 多余=1"))),
+            ),
+            ("in-a-list", format!("# 甲\n\n- 项\n\n  {}\n", with(args))),
+            ("in-a-quote", format!("# 甲\n\n> {}\n", with(args))),
+        ];
+        for (place, chapter) in chapters {
+            let case_name = leak(format!("registry-{name}-{place}"));
+            cases.push(Case::chapter(case_name, &chapter, handled(&written)).data(
+                "book/data/t.csv",
+                CSV,
+                META,
+            ));
+        }
+        let upper = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+        cases.push(
+            Case::chapter(
+                leak(format!("registry-{name}-capitalised")),
+                &format!("# 甲\n\n句中{{{{#{upper} {args}}}}}。\n"),
+                error("book/a.md:3", &format!("是不是想写「{{{{#{name}}}}}」")),
+            )
+            .data("book/data/t.csv", CSV, META),
         );
     }
     cases

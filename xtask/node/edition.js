@@ -201,19 +201,37 @@
 
   /**
    * Tables wider than the text block get smaller type, one step at a time, instead of being
-   * cut at the page edge. Measured at the A4 text width before Paged.js lays out the pages.
+   * cut at the page edge. Measured with the print styles (pdf.mjs emulates print media while
+   * this runs) at the A4 text width, before Paged.js lays out the pages.
    */
   function fitWideTables(body) {
     body.style.width = 'var(--pdf-text-width)';
+    const fits = (table) => table.getBoundingClientRect().width <= body.clientWidth + 0.5;
     for (const table of body.querySelectorAll('table')) {
-      const box = table.parentElement;
       for (const size of ['pdf-table-small', 'pdf-table-smaller']) {
-        if (table.scrollWidth <= box.clientWidth + 1) break;
+        if (fits(table)) break;
         table.classList.remove('pdf-table-small');
         table.classList.add(size);
       }
     }
+    markLongTables(body);
     body.style.width = '';
+  }
+
+  /**
+   * A table kept whole (print.css: break-inside: avoid) that is longer than most of a page
+   * would leave a page half empty before it and break anyway: such a table starts where it
+   * stands and breaks between rows.
+   */
+  function markLongTables(body) {
+    const probe = element('div');
+    probe.style.height = 'var(--pdf-text-height)';
+    body.append(probe);
+    const pageHeight = probe.getBoundingClientRect().height;
+    probe.remove();
+    for (const box of body.querySelectorAll('.report-table')) {
+      if (box.getBoundingClientRect().height > 0.6 * pageHeight) box.classList.add('pdf-long-table');
+    }
   }
 
   /**

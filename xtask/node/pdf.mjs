@@ -143,7 +143,10 @@ async function main() {
     }, await fontFaces());
     await page.addStyleTag({ content: css });
     await page.addScriptTag({ path: join(here, 'edition.js') });
+    // Built and measured with the print styles, as Paged.js will lay it out.
+    await page.emulateMedia({ media: 'print' });
     const counts = await page.evaluate((edition) => window.reportEdition.prepare(edition), edition);
+    await page.emulateMedia({ media: null });
     await page.evaluate(() => document.fonts.ready);
     await page.addScriptTag({ path: PAGED_JS });
     page.setDefaultTimeout(LAYOUT_TIMEOUT_MS);

@@ -25,7 +25,7 @@ Usage: cargo xtask <COMMAND> [ARGS...]
 Commands:
   serve [ARGS...]            Install the pinned mdBook CLI if needed, build the preprocessor,
                              then `mdbook serve` with ARGS passed through (e.g. --open, -p 3001)
-  build [--publish|--final]  Same set-up, then `mdbook build` into target/book.
+  build [--publish|--final]  Same set-up, then `mdbook build` (the site: target/book/html).
         [ARGS...]            --publish: placeholder errors fail the build (what Pages deploys);
                              --final: pending items fail it too. Other ARGS go to `mdbook build`.
   test [--only PART]         Every test: rustfmt, clippy, actionlint on the workflows,

@@ -17,9 +17,11 @@ pub fn node_dir() -> PathBuf {
     tools::root().join("xtask/node")
 }
 
-/// What the companion renderer writes for this command (title, authors, mode, file, date).
-pub fn edition_file() -> PathBuf {
-    tools::book_dir().join("report/edition.json")
+/// The book that exercises what the report does not (a wide, long table), and where
+/// `cargo xtask test` builds it.
+const FIXTURE: &str = "tests/pdf-fixture";
+pub fn fixture_dir() -> PathBuf {
+    tools::target_dir().join("pdf-fixture")
 }
 
 struct Options {
@@ -54,7 +56,7 @@ pub fn run(args: &[String]) -> Result {
     tools::ensure_pdf_tools()?;
     tools::ensure_node_modules(&node_dir())?;
     build(&tools, options.mode)?;
-    let pdf = make(&chromium, options.site_url.as_deref())?;
+    let pdf = make(&tools::book_dir(), &chromium, options.site_url.as_deref())?;
     run::progress(&format!("done: {}", pdf.display()));
     Ok(())
 }
@@ -65,10 +67,47 @@ pub fn build(tools: &Tools, mode: &str) -> Result {
     run::status(tools.mdbook("build").env(tools::MODE_ENV, mode))
 }
 
-/// Makes the PDF from the last build; returns its path.
-pub fn make(chromium: &Path, site_url: Option<&str>) -> Result<PathBuf> {
-    let html = tools::html_dir(&tools::book_dir());
-    let edition = edition_file();
+/// Builds the PDF fixture book (a copy of `tests/pdf-fixture` with the repository's assets, in
+/// `target/pdf-fixture`) in publish mode; returns its build directory.
+pub fn build_fixture(tools: &Tools) -> Result<PathBuf> {
+    let dir = fixture_dir();
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    copy_dir(&tools.root.join(FIXTURE), &dir)?;
+    copy_dir(&tools.root.join("assets"), &dir.join("assets"))?;
+    run::progress("building the PDF fixture book (a wide, long table) in publish mode");
+    run::status(
+        tools
+            .mdbook("build")
+            .current_dir(&dir)
+            .env(tools::COMMAND_ENV, &tools.preprocessor)
+            .env(
+                tools::RENDERER_COMMAND_ENV,
+                tools::renderer_command(&tools.preprocessor),
+            ),
+    )?;
+    Ok(dir.join("target/book"))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the PDF of the book last built into `build_dir`; returns its path.
+pub fn make(build_dir: &Path, chromium: &Path, site_url: Option<&str>) -> Result<PathBuf> {
+    let html = tools::html_dir(build_dir);
+    let edition = build_dir.join("report/edition.json");
     if !edition.is_file() {
         return Err(format!(
             "{} is missing: book.toml needs the companion renderer [output.report]",

@@ -15,8 +15,10 @@ pub const MDBOOK_BIN: &str = "MDBOOK_BIN";
 /// ... and the release build of the preprocessor (an absolute path) from this one.
 pub const REPORT_PREPROCESSOR_BIN: &str = "REPORT_PREPROCESSOR_BIN";
 
-/// The PDF edition the Rust tests check (`tests/pdf_edition.rs`), made by the `PDF` step.
+/// The PDF edition the Rust tests check (`tests/pdf_edition.rs`), made by the `PDF` step ...
 pub const REPORT_PDF: &str = "REPORT_PDF";
+/// ... and the PDF of the fixture book with a wide, long table (`tests/pdf-fixture`).
+pub const REPORT_PDF_FIXTURE: &str = "REPORT_PDF_FIXTURE";
 
 /// The parts `--only` can select, in the order a full run takes them.
 const PARTS: [&str; 5] = ["fmt", "clippy", "workflows", "rust", "browser"];
@@ -125,29 +127,36 @@ fn run_steps(suite: &mut Suite) -> Result {
     };
     let chromium = suite.step("Chromium", |_| tools::ensure_chromium())?;
     suite.step("PDF tools", |_| tools::ensure_pdf_tools())?;
-    let pdf = suite.step("PDF", |_| {
+    let pdfs = suite.step("PDF", |_| {
         let Some(chromium) = &chromium else {
             unreachable!("the PDF is made after Chromium is found");
         };
-        pdf::build(&tools_for(&mdbook, &preprocessor), "publish")?;
-        pdf::make(chromium, None)
+        let tools = tools_for(&mdbook, &preprocessor);
+        pdf::build(&tools, "publish")?;
+        let report = pdf::make(&tools::book_dir(), chromium, None)?;
+        let fixture = pdf::make(&pdf::build_fixture(&tools)?, chromium, None)?;
+        Ok((report, fixture))
     })?;
     suite.step("cargo test", |counts| {
-        let (Some(mdbook), Some(preprocessor), Some(pdf)) = (&mdbook, &preprocessor, &pdf) else {
+        let (Some(mdbook), Some(preprocessor), Some((pdf, fixture))) =
+            (&mdbook, &preprocessor, &pdfs)
+        else {
             unreachable!("cargo test runs after the set-up steps");
         };
         run::progress(&format!(
-            "{MDBOOK_BIN}={} {REPORT_PREPROCESSOR_BIN}={} {REPORT_PDF}={}",
+            "{MDBOOK_BIN}={} {REPORT_PREPROCESSOR_BIN}={} {REPORT_PDF}={} {REPORT_PDF_FIXTURE}={}",
             mdbook.display(),
             preprocessor.display(),
-            pdf.display()
+            pdf.display(),
+            fixture.display()
         ));
         run::status_watching(
             tools::cargo()
                 .args(["test", "--workspace", "--no-fail-fast"])
                 .env(MDBOOK_BIN, mdbook)
                 .env(REPORT_PREPROCESSOR_BIN, preprocessor)
-                .env(REPORT_PDF, pdf),
+                .env(REPORT_PDF, pdf)
+                .env(REPORT_PDF_FIXTURE, fixture),
             |line| counts.add_libtest_line(line),
         )
     })?;
@@ -156,7 +165,7 @@ fn run_steps(suite: &mut Suite) -> Result {
     suite.step("Node packages", |_| {
         tools::ensure_node_modules(&browser_dir)
     })?;
-    let book = root.join("target/book");
+    let book = tools::book_dir();
     suite.step("book build", |_| {
         run::status(&mut tools_for(&mdbook, &preprocessor).mdbook("build"))
     })?;

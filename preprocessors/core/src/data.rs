@@ -9,18 +9,21 @@ mod csv_file;
 mod dataset;
 mod encoding;
 mod json_file;
+mod number;
 mod sidecar;
 mod store;
+mod workbook;
 
 pub use cell::{Cell, parse_cell};
-pub use dataset::{Column, Dataset, UNIT_COLUMN};
+use dataset::RawTable;
+pub use dataset::{Column, Dataset, Place, UNIT_COLUMN, sheet_cell};
 pub use encoding::decode;
-pub use sidecar::{ColumnMeta, Meta};
-pub use store::Store;
+pub use number::{NotANumber, Number, Shown};
+pub use sidecar::{ColumnMeta, Meta, SheetRef};
+pub use store::{EXTENSIONS, Store, is_lock_file};
 
-/// A header and the records under it, each with its line in the file.
-type RawTable = (Vec<String>, Vec<(usize, Vec<String>)>);
-
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests;
 
@@ -30,14 +33,13 @@ pub(crate) mod tests_support {
 
     /// A dataset `t` from CSV text, as if read from `book/data/t.csv` without metadata.
     pub fn dataset(csv: &str) -> Dataset {
-        let (header, records) = csv_file::parse_csv(csv, "book/data/t.csv").unwrap();
+        let table = csv_file::parse_csv(csv, "book/data/t.csv").unwrap();
         Dataset::from_table(
             "t",
             "book/data/t.csv".into(),
             "data/t.csv".into(),
             Meta::default(),
-            header,
-            records,
+            table,
         )
         .unwrap()
     }

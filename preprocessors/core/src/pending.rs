@@ -70,10 +70,11 @@ impl PendingItem {
 }
 
 /// What a data placeholder shows its cells in, named for readers.
-pub fn shown_in(placeholder: &str) -> &'static str {
+pub fn shown_in(placeholder: crate::kind::Kind) -> &'static str {
+    use crate::kind::Kind;
     match placeholder {
-        "table" => "表格",
-        "chart" => "图表",
+        Kind::Table => "表格",
+        Kind::Chart => "图表",
         _ => "正文",
     }
 }

@@ -10,11 +10,14 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
+use crate::kind::{Kind, Layout};
 use crate::text::LineIndex;
 
-/// One `{{#name args}}` occurrence.
+/// One `{{#name args}}` of a kind the report expands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placeholder {
+    pub kind: Kind,
+    /// The name as written (the kind's name).
     pub name: String,
     /// Everything between the name and the closing braces, trimmed.
     pub args: String,
@@ -27,6 +30,30 @@ pub struct Placeholder {
     /// For a block placeholder, what precedes it on its line: indentation inside a list
     /// item, `> ` inside a blockquote. Every line of a block replacement repeats it (see
     /// [`crate::edit::in_container`]), so the block stays inside its container.
+    pub prefix: String,
+}
+
+impl Placeholder {
+    /// Why the placeholder cannot stand where it is written: a block kind (a table, a
+    /// chart) inside a sentence.
+    pub fn misplaced(&self) -> Option<String> {
+        (self.kind.spec().layout == Layout::Block && !self.block).then(|| {
+            format!(
+                "{{{{#{}}}}} 必须单独占一行（前后空行），不能写在句子中间",
+                self.name
+            )
+        })
+    }
+}
+
+/// A `{{#name args}}` of a kind the report does not expand: mdBook's own or a typo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub name: String,
+    pub args: String,
+    pub span: Range<usize>,
+    pub line: usize,
+    pub block: bool,
     pub prefix: String,
 }
 
@@ -74,10 +101,10 @@ pub struct Scan {
     /// Our placeholders left open: the text after them would otherwise vanish into them.
     pub unclosed: Vec<Unclosed>,
     /// `{{#name …}}` with a name that is neither ours nor mdBook's: most likely a typo.
-    pub unknown: Vec<Placeholder>,
+    pub unknown: Vec<Written>,
     /// `{{#include …}}` and `{{#rustdoc_include …}}`, whose files mdBook splices in after
     /// this preprocessor has run.
-    pub includes: Vec<Placeholder>,
+    pub includes: Vec<Written>,
 }
 
 /// A placeholder is written on one line: a missing `}}` must not swallow the paragraphs
@@ -107,15 +134,25 @@ impl Scan {
         self.placeholders.get(i).filter(|p| p.span.start <= pos)
     }
 
+    /// The spans of every `{{#…}}` found outside code, ours, mdBook's and misspelt ones
+    /// alike: text that is not prose.
+    pub fn directive_spans(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.placeholders
+            .iter()
+            .map(|p| &p.span)
+            .chain(self.unknown.iter().map(|w| &w.span))
+            .chain(self.includes.iter().map(|w| &w.span))
+    }
+
     /// 1-based line of byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
         self.lines.as_ref().map_or(1, |l| l.line(offset))
     }
 }
 
-/// Scans `source` for the placeholders named in `names`; mdBook's own (`include`,
-/// `title`, ...) are left for mdBook, and any other name is reported as unknown.
-pub fn scan(source: &str, names: &[&str]) -> Scan {
+/// Scans `source` for the placeholders of the registry ([`Kind`]); mdBook's own
+/// (`include`, `title`, ...) are left for mdBook, and any other name is reported as unknown.
+pub fn scan(source: &str) -> Scan {
     let lines = LineIndex::new(source);
     let (excluded, markup, headings, items) = structure(source, &lines);
     let mut scan = Scan {
@@ -145,7 +182,7 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
         let before = &source[line_start..start];
         let block = before.chars().all(|c| matches!(c, ' ' | '\t' | '>'))
             && source[whole.end()..line_end].trim().is_empty();
-        let placeholder = Placeholder {
+        let written = Written {
             name: name.to_string(),
             args: cap[3].trim().to_string(),
             span: start..whole.end(),
@@ -157,26 +194,35 @@ pub fn scan(source: &str, names: &[&str]) -> Scan {
                 String::new()
             },
         };
+        let kind = Kind::from_name(name);
         if MDBOOK_NAMES.contains(&name) {
             if !escaped && matches!(name, "include" | "rustdoc_include") {
-                scan.includes.push(placeholder);
+                scan.includes.push(written);
             }
         } else if escaped {
-            if names.contains(&name) {
+            if kind.is_some() {
                 scan.escapes.push(whole.start()..start);
             }
-        } else if names.contains(&name) {
-            scan.placeholders.push(placeholder);
+        } else if let Some(kind) = kind {
+            scan.placeholders.push(Placeholder {
+                kind,
+                name: written.name,
+                args: written.args,
+                span: written.span,
+                line: written.line,
+                block: written.block,
+                prefix: written.prefix,
+            });
         } else {
-            scan.unknown.push(placeholder);
+            scan.unknown.push(written);
         }
     }
     for cap in OPENING.captures_iter(source) {
         let open = cap.get(0).unwrap();
         let name = &cap[2];
         let inside = closed.iter().any(|r| r.contains(&open.start()));
-        if inside || !cap[1].is_empty() || !names.contains(&name) || scan.is_excluded(open.start())
-        {
+        let ours = Kind::from_name(name).is_some();
+        if inside || !cap[1].is_empty() || !ours || scan.is_excluded(open.start()) {
             continue;
         }
         scan.unclosed.push(Unclosed {

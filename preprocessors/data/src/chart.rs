@@ -11,17 +11,14 @@ use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
 use report_core::format::NumberFormat;
-use report_core::format::{MISSING, format_number};
+use report_core::format::{MISSING, format_decimal, to_f64};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
-use crate::table::{Formatted, fallback_html, percent, scroll_box};
+use crate::download::{self, Cell};
+use crate::table::{Formatted, fallback_html, percent, percent_cell, scroll_box};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
-
-const OPTIONS: &[&str] = &[
-    "kind", "x", "y", "line", "label", "group", "title", "id", "note", "notes",
-];
 
 /// What a chart draws, besides its categories, and the table of the data behind it.
 struct Plot {
@@ -33,6 +30,8 @@ struct Plot {
     line_decimals: usize,
     headings: Vec<String>,
     rows: Vec<Vec<Formatted>>,
+    /// The same rows as the download holds them: numbers as numbers.
+    data: Vec<Vec<Cell>>,
     /// Whether the table's columns after the first hold numbers (right-aligned).
     numeric: bool,
 }
@@ -42,10 +41,7 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
-    if !p.block {
-        return Err("{{#chart}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
-    }
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let kind = ChartKind::parse(args.get("kind").unwrap_or("bar"))?;
     let rows = select::rows(&ds, &args)?;
     let x = match args.get("x") {
@@ -81,6 +77,7 @@ pub(crate) fn render(
         line_decimals,
         headings,
         rows: table_rows,
+        data,
         numeric,
     } = plot;
     let chart = Chart {
@@ -103,7 +100,13 @@ pub(crate) fn render(
         } else {
             format!("{full_title}（单位：{unit}）")
         };
-    let source = source_line(ctx, chapter, p, &ds, &args);
+    let shown = download::Shown {
+        title: chart.title.clone(),
+        unit: (!unit.is_empty()).then(|| unit.clone()),
+        headings: headings.clone(),
+        rows: data,
+    };
+    let source = source_line(ctx, chapter, p, &ds, &args, shown, &[]);
     missing.sort();
     missing.dedup();
     let text = match ctx.target {
@@ -212,23 +215,33 @@ fn numeric(
             .unwrap_or(0)
     });
     let mut series = Vec::with_capacity(ys.len());
+    let mut series_cells = Vec::with_capacity(ys.len());
     let mut unit = String::new();
     for &y in &ys {
         let col = &ds.columns[y];
         let mut values = Vec::with_capacity(rows.len());
         let mut labels = Vec::with_capacity(rows.len());
+        let mut cells = Vec::with_capacity(rows.len());
         for &r in rows {
             match ds.number(r, y)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y));
+                    let (text, u) = fmt.apply(v, ds.unit(r, y), ds.decimals(r, y))?;
                     unit = u;
-                    values.push(Some(fmt.scaled(v, ds.unit(r, y))));
+                    values.push(Some(fmt.scaled(v, ds.unit(r, y))?));
                     labels.push(text);
+                    cells.push(Cell::number(
+                        fmt,
+                        v,
+                        ds.unit(r, y),
+                        ds.decimals(r, y),
+                        false,
+                    )?);
                 }
                 None => {
                     missing.push(ds.missing_note(r, y));
                     values.push(None);
                     labels.push(MISSING.to_string());
+                    cells.push(Cell::Missing);
                 }
             }
         }
@@ -238,9 +251,10 @@ fn numeric(
             values,
             labels,
         });
+        series_cells.push(cells);
     }
     if unit.is_empty() {
-        unit = fmt.apply(0.0, &ds.columns[ys[0]].unit, 0).1;
+        unit = fmt.unit(&ds.columns[ys[0]].unit)?;
     }
     // `line=yoy` (or 同比) asks for the growth of the first series, unless the dataset has a
     // column of that name: a real column always wins.
@@ -262,6 +276,10 @@ fn numeric(
             Some(column_series(ds, rows, ds.column(name)?, fmt, missing)?)
         }
         (_, Some(_)) => return Err("line= 只用于 kind=bar-line".into()),
+    };
+    let (line, line_cells) = match line {
+        Some((series, cells)) => (Some(series), Some(cells)),
+        None => (None, None),
     };
     let (line_unit, line_decimals) = match (&line, args.get("line")) {
         (Some(_), Some(_)) if line_is_yoy => (
@@ -294,6 +312,20 @@ fn numeric(
             row
         })
         .collect();
+    let data = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| {
+            let mut row = vec![Cell::text(&Some(ds.rows[r][x].label().to_string()))];
+            row.extend(
+                series_cells
+                    .iter()
+                    .chain(&line_cells)
+                    .map(|cells| cells[i].clone()),
+            );
+            row
+        })
+        .collect();
     Ok(Plot {
         series,
         unit,
@@ -303,6 +335,7 @@ fn numeric(
         line_decimals,
         headings,
         rows: table_rows,
+        data,
         numeric: true,
     })
 }
@@ -400,6 +433,10 @@ fn timeline(
             row.push(Some(text));
             row
         })
+        .collect::<Vec<Vec<Formatted>>>();
+    let data = table_rows
+        .iter()
+        .map(|row| row.iter().map(Cell::text).collect())
         .collect();
     Ok(Plot {
         series,
@@ -410,13 +447,14 @@ fn timeline(
         line_decimals: 0,
         headings,
         rows: table_rows,
+        data,
         numeric: false,
     })
 }
 
 /// Why a value is missing, as the chart's description and data table say it.
 const CELL_MISSING: &str = "数据待补充";
-const NO_BASE: &str = "无上一期数据，无法计算同比";
+const NO_BASE: &str = "无上年同期数据，无法计算同比";
 const INPUT_MISSING: &str = "计算所需的数据缺失";
 
 /// The reason for each missing cell of a column: the cell is empty or marked 待补充.
@@ -477,29 +515,45 @@ fn yoy_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
-) -> Result<Series, String> {
+) -> Result<(Series, Vec<Cell>), String> {
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
     let mut reasons = Vec::with_capacity(rows.len());
+    let mut cells = Vec::with_capacity(rows.len());
     for &r in rows {
-        let (value, reason) = match calc::previous_period(ds, r) {
-            None => (None, NO_BASE),
+        let (value, reason) = match calc::previous_period(ds, r)? {
+            None => (None, NO_BASE.to_string()),
             Some(base) => {
-                let d = calc::yoy(ds, r, base, col)?;
+                let d = calc::growth(ds, r, base, col)?;
                 missing.extend(d.missing);
-                (d.value, INPUT_MISSING)
+                // A base of 0 or below has no growth rate: the point is left out, with why.
+                let why = d.undefined.unwrap_or_else(|| INPUT_MISSING.to_string());
+                (d.value, why)
             }
         };
-        labels.push(value.map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)));
-        reasons.push(if value.is_some() { "" } else { reason }.to_string());
-        values.push(value);
+        labels.push(
+            value
+                .as_ref()
+                .map_or_else(|| MISSING.to_string(), |v| percent(v, fmt, true)),
+        );
+        reasons.push(if value.is_some() {
+            String::new()
+        } else {
+            reason
+        });
+        cells.push(match &value {
+            Some(v) => percent_cell(v, fmt, true)?,
+            None => Cell::Missing,
+        });
+        values.push(value.as_ref().map(to_f64));
     }
-    Ok(Series {
+    let series = Series {
         name: format!("{}同比", ds.columns[col].name),
         values,
         labels,
         reasons,
-    })
+    };
+    Ok((series, cells))
 }
 
 /// A column drawn as the line of a bar-line chart (a percentage column, say).
@@ -509,31 +563,41 @@ fn column_series(
     col: usize,
     fmt: &NumberFormat,
     missing: &mut Vec<String>,
-) -> Result<Series, String> {
+) -> Result<(Series, Vec<Cell>), String> {
     if !ds.columns[col].numeric {
         return Err(format!("line=「{}」不是数字列", ds.columns[col].name));
     }
     let mut values = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
+    let mut cells = Vec::with_capacity(rows.len());
     for &r in rows {
         match ds.number(r, col)? {
             Some(v) => {
                 // The line has its own axis and unit: scale= and unit= are for the bars.
                 let decimals = fmt.decimals.unwrap_or(ds.decimals(r, col));
-                values.push(Some(v));
-                labels.push(format_number(v, decimals, fmt.sign, fmt.grouping));
+                values.push(Some(to_f64(v)));
+                labels.push(format_decimal(
+                    v,
+                    decimals,
+                    fmt.rounding.unwrap_or_default(),
+                    fmt.sign,
+                    fmt.grouping,
+                ));
+                cells.push(Cell::unscaled(fmt, v, ds.decimals(r, col), false)?);
             }
             None => {
                 missing.push(ds.missing_note(r, col));
                 values.push(None);
                 labels.push(MISSING.to_string());
+                cells.push(Cell::Missing);
             }
         }
     }
-    Ok(Series {
+    let series = Series {
         name: ds.columns[col].name.clone(),
         reasons: gap_reasons(&values),
         values,
         labels,
-    })
+    };
+    Ok((series, cells))
 }

@@ -5,6 +5,7 @@
 //! that fails becomes an error box in its place and a [`Diagnostic`], never nothing.
 
 mod chart;
+pub mod download;
 mod numbering;
 mod search;
 mod select;
@@ -18,16 +19,15 @@ use report_core::config::Target;
 use report_core::data::{Dataset, Store};
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
-use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat};
+use report_core::format::{FORMAT_FLAGS, FORMAT_OPTIONS, NumberFormat, Rounding};
+use report_core::kind::Kind;
 use report_core::pending::{self, PendingItem, PendingKind, anchor_at};
 use report_core::scan::{Placeholder, Scan};
 use report_core::text::{encode_url_path, escape_html};
 
+pub use download::Downloads;
 pub use numbering::{Numbered, Numbering, NumberingInput};
 pub use typed::{TypedNumbers, TypedNumbersConfig};
-
-/// The placeholder names this crate expands.
-pub const NAMES: &[&str] = &["table", "value", "chart", "ref"];
 
 /// One chapter, as the data placeholders see it.
 pub struct Chapter<'a> {
@@ -44,6 +44,8 @@ pub struct Context<'a> {
     pub store: &'a Store,
     pub target: Target,
     pub numbering: &'a Numbering,
+    /// The data each table and chart offers for download.
+    pub downloads: &'a Downloads,
 }
 
 /// The result of expanding one chapter.
@@ -59,15 +61,21 @@ pub struct Expansion {
 pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
     let mut out = Expansion::default();
     for p in &chapter.scan.placeholders {
-        if !NAMES.contains(&p.name.as_str()) {
-            continue;
-        }
-        let rendered = match p.name.as_str() {
-            "table" => table::render(ctx, chapter, p),
-            "value" => value::render(ctx, chapter, p),
-            "chart" => chart::render(ctx, chapter, p),
-            "ref" => numbering::render_ref(ctx, chapter, p).map(Rendered::plain),
-            _ => unreachable!("filtered by NAMES"),
+        type Render = fn(&Context, &Chapter, &Placeholder) -> Result<Rendered, String>;
+        let render: Render = match p.kind {
+            Kind::Table => table::render,
+            Kind::Value => value::render,
+            Kind::Chart => chart::render,
+            Kind::Ref => {
+                |ctx, chapter, p| numbering::render_ref(ctx, chapter, p).map(Rendered::plain)
+            }
+            // report-pending expands these, the orchestrator the progress page.
+            Kind::Pending | Kind::Remark | Kind::Progress => continue,
+        };
+        // An unclosed quote explains a placeholder cut short better than where it stands.
+        let rendered = match Args::parse(&p.args).err().or_else(|| p.misplaced()) {
+            Some(message) => Err(message),
+            None => render(ctx, chapter, p),
         };
         let text = match rendered {
             Ok(r) => {
@@ -91,7 +99,7 @@ pub fn expand(ctx: &Context, chapter: &Chapter) -> Expansion {
                         note,
                         anchor,
                         cells: r.missing,
-                        shown_in: pending::shown_in(&p.name),
+                        shown_in: pending::shown_in(p.kind),
                     });
                 }
                 text
@@ -145,14 +153,11 @@ pub(crate) struct Request {
     pub fmt: NumberFormat,
 }
 
-/// Parses a placeholder's arguments, checks them against its own `options` and `flags`
-/// plus the shared row-selection and number-format ones, and loads its dataset.
-pub(crate) fn request(
-    ctx: &Context,
-    p: &Placeholder,
-    options: &[&str],
-    flags: &[&str],
-) -> Result<Request, String> {
+/// Parses a placeholder's arguments, checks them against its kind's options and switches
+/// (the registry, [`Kind::spec`]) plus the shared row-selection and number-format ones, and
+/// loads its dataset.
+pub(crate) fn request(ctx: &Context, p: &Placeholder) -> Result<Request, String> {
+    let spec = p.kind.spec();
     let args = Args::parse(&p.args)?;
     let id = args.first().ok_or_else(|| {
         format!(
@@ -160,16 +165,26 @@ pub(crate) fn request(
             p.name, p.name
         )
     })?;
-    let ds = ctx.store.get(id)?;
-    let known: Vec<&str> = options
+    let known: Vec<&str> = spec
+        .options
         .iter()
         .chain(select::SELECT_OPTIONS)
         .chain(FORMAT_OPTIONS)
+        .chain(&["sheet"])
         .copied()
         .collect();
-    let switches: Vec<&str> = flags.iter().chain(FORMAT_FLAGS).copied().collect();
+    let switches: Vec<&str> = spec.switches.iter().chain(FORMAT_FLAGS).copied().collect();
     args.check_known(&known, &switches)?;
-    let fmt = NumberFormat::from_args(&args)?;
+    let ds = ctx.store.get_sheet(id, args.get("sheet"))?;
+    let mut fmt = NumberFormat::from_args(&args)?;
+    // The sidecar's rounding unless the placeholder says otherwise (checked when loaded).
+    if fmt.rounding.is_none() {
+        fmt.rounding = ds
+            .meta
+            .round
+            .as_deref()
+            .and_then(|r| Rounding::parse(r).ok());
+    }
     Ok(Request { args, ds, fmt })
 }
 
@@ -178,17 +193,20 @@ pub(crate) fn root_prefix(chapter_path: &str) -> String {
     "../".repeat(chapter_path.matches('/').count())
 }
 
-/// The 数据来源 line with the download link, shared by tables and charts, and the 注 for
-/// readers: the placeholder's own `note=`, then the dataset's `notes` (one line each as
-/// written), unless `notes=否` leaves them out or an earlier table or chart of this chapter
-/// already shows them, when a link to it stands in their place (a table and the chart of
-/// the same data need not repeat a long note).
+/// The 数据来源 line with the links to download the data shown, shared by tables and
+/// charts, and the 注 for readers: the placeholder's own `note=`, then the dataset's `notes`
+/// (one line each as written), unless `notes=否` leaves them out or an earlier table or chart
+/// of this chapter already shows them, when a link to it stands in their place (a table and
+/// the chart of the same data need not repeat a long note). What `shown` holds is
+/// registered as a download, with the notes in full: a file stands alone.
 pub(crate) fn source_line(
     ctx: &Context,
     chapter: &Chapter,
     p: &Placeholder,
     ds: &Dataset,
     args: &Args,
+    shown: download::Shown,
+    derived: &[String],
 ) -> String {
     let meta = &ds.meta;
     let mut text = format!("数据来源：{}", meta.source);
@@ -205,15 +223,31 @@ pub(crate) fn source_line(
             .collect(),
         _ => Vec::new(),
     };
+    let link = ctx.downloads.add(download::Slice {
+        dataset: ds.id.clone(),
+        title: shown.title,
+        unit: shown.unit,
+        source: text.clone(),
+        notes: own
+            .into_iter()
+            .chain(derived.iter().map(String::as_str))
+            .chain(notes.iter().copied())
+            .map(str::to_string)
+            .collect(),
+        headings: shown.headings,
+        rows: shown.rows,
+    });
+    let root = root_prefix(chapter.path);
     let shown_before = if notes.is_empty() {
         None
     } else {
         notes_shown_before(ctx, chapter, p, ds)
     };
-    let ext = ds.href.rsplit('.').next().unwrap_or("csv").to_uppercase();
     // The note lines: the first says 注：, the rest hang under it.
     let mut lines: Vec<(String, Option<&Numbered>)> = Vec::new();
     lines.extend(own.map(|n| (n.to_string(), None)));
+    // Why a derived figure shows — (a base of 0 or below), for readers.
+    lines.extend(derived.iter().map(|n| (n.clone(), None)));
     match shown_before {
         Some(earlier) => lines.push((String::new(), Some(earlier))),
         None => lines.extend(notes.iter().map(|n| (n.to_string(), None))),
@@ -234,11 +268,7 @@ pub(crate) fn source_line(
                 html.push_str(&format!("<span class=\"report-note\">{lead}{body}</span>"));
             }
             html.push(' ');
-            html.push_str(&search::left_out(&format!(
-                "<a class=\"report-download\" href=\"{}{}\" download>下载数据（{ext}）</a>",
-                root_prefix(chapter.path),
-                escape_html(&encode_url_path(&ds.href))
-            )));
+            html.push_str(&search::left_out(&link.html(&root)));
             html.push_str("</p>");
             html
         }
@@ -252,11 +282,8 @@ pub(crate) fn source_line(
                 };
                 md.push_str(&format!("{lead}{body}"));
             }
-            md.push_str(&format!(
-                " [下载数据（{ext}）]({}{})",
-                root_prefix(chapter.path),
-                encode_url_path(&ds.href)
-            ));
+            md.push(' ');
+            md.push_str(&link.markdown(&root));
             md
         }
     }
@@ -274,7 +301,7 @@ fn notes_shown_before<'a>(
         .placeholders
         .iter()
         .take_while(|q| q.span.start < p.span.start)
-        .filter(|q| matches!(q.name.as_str(), "table" | "chart"))
+        .filter(|q| matches!(q.kind, Kind::Table | Kind::Chart))
         .find(|q| {
             let Ok(args) = Args::parse(&q.args) else {
                 return false;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use report_core::args::Args;
 use report_core::config::Target;
 use report_core::diag::Diagnostic;
+use report_core::kind::Kind;
 use report_core::scan::{Placeholder, Scan};
 use report_core::suggest::did_you_mean;
 use report_core::text::{encode_url_path, escape_html, escape_markdown, page_href};
@@ -54,11 +55,19 @@ impl Numbering {
             let scope = ch
                 .number
                 .map_or_else(|| ch.path.to_string(), |c| c.to_string());
-            for p in &ch.scan.placeholders {
-                let (kind, prefix, id_prefix) = match p.name.as_str() {
-                    "table" => ("table", "表", "tbl"),
-                    "chart" => ("figure", "图", "fig"),
-                    _ => continue,
+            // A table written inside a sentence is an error, not a numbered table.
+            for p in ch
+                .scan
+                .placeholders
+                .iter()
+                .filter(|p| p.misplaced().is_none())
+            {
+                let (kind, prefix, id_prefix) = match p.kind {
+                    Kind::Table => ("table", "表", "tbl"),
+                    Kind::Chart => ("figure", "图", "fig"),
+                    Kind::Value | Kind::Ref | Kind::Pending | Kind::Remark | Kind::Progress => {
+                        continue;
+                    }
                 };
                 let n = counters.entry((scope.clone(), kind)).or_insert(0);
                 *n += 1;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use report_core::args::{Args, split_list};
-use report_core::data::{Cell, Dataset};
+use report_core::data::{Cell, Dataset, Number};
 
 /// The options read here.
 pub const SELECT_OPTIONS: &[&str] = &["rows", "where", "sort"];
@@ -28,9 +28,14 @@ pub fn rows(ds: &Dataset, args: &Args) -> Result<Vec<usize>, String> {
             None => (false, spec),
         };
         let col = ds.column(name)?;
+        // Missing values go last in both directions: a ranking starts with what is known.
         rows.sort_by(|&a, &b| {
-            let order = compare(&ds.rows[a][col], &ds.rows[b][col]);
-            if descending { order.reverse() } else { order }
+            let (x, y) = (&ds.rows[a][col], &ds.rows[b][col]);
+            match (x.is_missing(), y.is_missing()) {
+                (false, false) if descending => compare(x, y).reverse(),
+                (false, false) => compare(x, y),
+                (missing_x, missing_y) => missing_x.cmp(&missing_y),
+            }
         });
     }
     Ok(rows)
@@ -68,13 +73,12 @@ pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
     }
 }
 
-/// Missing values sort last, numbers numerically, text by code point.
+/// Numbers numerically (before text), text by code point.
 fn compare(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
-        (Cell::Number { value: x, .. }, Cell::Number { value: y, .. }) => x.total_cmp(y),
-        (Cell::Missing, Cell::Missing) => Ordering::Equal,
-        (Cell::Missing, _) => Ordering::Greater,
-        (_, Cell::Missing) => Ordering::Less,
+        (Cell::Number(x), Cell::Number(y)) => x.value().cmp(y.value()),
+        (Cell::Number(_), _) => Ordering::Less,
+        (_, Cell::Number(_)) => Ordering::Greater,
         (x, y) => x.label().cmp(y.label()),
     }
 }
@@ -94,7 +98,7 @@ struct Filter {
     op: Op,
     value: String,
     /// The value as a number, parsed once rather than for every row.
-    number: Option<f64>,
+    number: Option<Number>,
 }
 
 impl Filter {
@@ -133,10 +137,10 @@ impl Filter {
         };
         let col = ds.column(condition[..i].trim())?;
         let value = condition[i + s.len()..].trim().to_string();
-        if !matches!(op, Op::Eq | Op::Ne) && value.parse::<f64>().is_err() {
+        let number = Number::parse(&value).ok();
+        if !matches!(op, Op::Eq | Op::Ne) && number.is_none() {
             return Err(format!("筛选条件「{condition}」的 {s} 只能与数字比较"));
         }
-        let number = value.parse::<f64>().ok();
         Ok(Filter {
             col,
             op,
@@ -147,8 +151,8 @@ impl Filter {
 
     fn keeps(&self, ds: &Dataset, row: usize) -> bool {
         let cell = &ds.rows[row][self.col];
-        let ordering = match (cell, self.number) {
-            (Cell::Number { value, .. }, Some(w)) => value.partial_cmp(&w),
+        let ordering = match (cell, &self.number) {
+            (Cell::Number(n), Some(w)) => Some(n.value().cmp(w.value())),
             (Cell::Missing, _) => None,
             (c, _) => (c.label() == self.value).then_some(Ordering::Equal),
         };

@@ -5,17 +5,13 @@ use report_core::args::Args;
 use report_core::calc;
 use report_core::config::Target;
 use report_core::data::Dataset;
-use report_core::format::{MISSING, NumberFormat, format_number};
+use report_core::format::{Decimal, MISSING, NumberFormat, format_decimal};
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
 
+use crate::download::{self, Cell};
 use crate::{Chapter, Context, Rendered, Request, request, source_line};
 use crate::{search, select};
-
-const OPTIONS: &[&str] = &[
-    "cols", "yoy", "share", "total", "title", "id", "note", "notes",
-];
-const FLAGS: &[&str] = &["total"];
 
 /// One formatted cell: its text, or `None` when the value is missing.
 pub(crate) type Formatted = Option<String>;
@@ -37,6 +33,9 @@ struct ColumnOut {
     unit: String,
     cells: Vec<Formatted>,
     total: Option<Formatted>,
+    /// The cells as the download holds them: numbers as numbers.
+    data: Vec<Cell>,
+    total_data: Option<Cell>,
 }
 
 pub(crate) fn render(
@@ -44,13 +43,25 @@ pub(crate) fn render(
     chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, FLAGS)?;
-    if !p.block {
-        return Err("{{#table}} 必须单独占一行（前后空行），不能写在句子中间".to_string());
-    }
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let rows = select::rows(&ds, &args)?;
+    if rows.is_empty() {
+        return Err(if ds.rows.is_empty() {
+            format!(
+                "{} 只有表头，没有数据行，表格会是空的；请补充数据，或暂时改用 {{{{#pending}}}} 标出待补充",
+                ds.file
+            )
+        } else {
+            format!(
+                "筛选后没有任何行（数据集「{}」共{}行）；请检查 rows= 和 where=",
+                ds.id,
+                ds.rows.len()
+            )
+        });
+    }
     let mut missing = Vec::new();
-    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing)?;
+    let mut notes = Vec::new();
+    let columns = build_columns(&ds, &args, &fmt, &rows, &mut missing, &mut notes)?;
     let number = ctx.numbering.of(chapter.path, p);
     let title = args.get("title").unwrap_or(&ds.meta.title);
     let caption_unit = common_unit(&columns);
@@ -58,7 +69,16 @@ pub(crate) fn render(
     if let Some(u) = &caption_unit {
         caption.push_str(&format!("（单位：{u}）"));
     }
-    let source = source_line(ctx, chapter, p, &ds, &args);
+    let shown = download::Shown {
+        title: format!("{} {title}", number.label),
+        unit: caption_unit.clone(),
+        headings: columns
+            .iter()
+            .map(|c| heading(c, caption_unit.is_some()))
+            .collect(),
+        rows: download_rows(&columns),
+    };
+    let source = source_line(ctx, chapter, p, &ds, &args, shown, &notes);
     let text = match ctx.target {
         Target::Html => {
             format!(
@@ -86,6 +106,7 @@ fn build_columns(
     fmt: &NumberFormat,
     rows: &[usize],
     missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<ColumnOut>, String> {
     let total_label = if args.flag("total") {
         Some("合计".to_string())
@@ -104,18 +125,24 @@ fn build_columns(
         let col = shown.col;
         let column = &ds.columns[col];
         if !column.numeric {
-            let cells = rows
-                .iter()
-                .map(|&r| {
-                    let cell = &ds.rows[r][col];
-                    (!cell.is_missing()).then(|| cell.label().to_string())
-                })
-                .collect();
+            let mut cells = Vec::with_capacity(rows.len());
+            for &r in rows {
+                let cell = &ds.rows[r][col];
+                if cell.is_missing() {
+                    // An empty text cell is missing data too, never a silent blank.
+                    missing.push(ds.missing_note(r, col));
+                    cells.push(None);
+                } else {
+                    cells.push(Some(cell.label().to_string()));
+                }
+            }
             let total = (i == 0).then(|| total_label.clone()).flatten().map(Some);
             out.push(ColumnOut {
                 heading: shown.heading,
                 kind: Kind::Label,
                 unit: String::new(),
+                data: cells.iter().map(Cell::text).collect(),
+                total_data: total.as_ref().map(Cell::text),
                 cells,
                 total,
             });
@@ -123,10 +150,17 @@ fn build_columns(
         }
         let mut unit = String::new();
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let cell = match ds.number(r, col)? {
                 Some(v) => {
-                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
+                    let (text, u) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col))?;
+                    let number = Cell::number(fmt, v, ds.unit(r, col), ds.decimals(r, col), false)?;
+                    data.push(if units_in_cells {
+                        number.with_unit(&u)
+                    } else {
+                        number
+                    });
                     if units_in_cells {
                         Some(format!("{text}{u}"))
                     } else {
@@ -138,41 +172,51 @@ fn build_columns(
                 }
                 None => {
                     missing.push(ds.missing_note(r, col));
+                    data.push(Cell::Missing);
                     None
                 }
             };
             cells.push(cell);
         }
         if unit.is_empty() && !units_in_cells && ds.unit_column.is_none() {
-            unit = fmt.apply(0.0, &column.unit, 0).1;
+            unit = fmt.unit(&column.unit)?;
         }
         let total = total_label.as_ref().map(|_| {
             let t = calc::total(ds, col, rows)?;
             missing.extend(t.missing);
-            Ok::<_, String>(
-                t.value
-                    .map(|v| fmt.apply(v, &column.unit, column.decimals).0),
-            )
+            let Some(v) = t.value else {
+                return Ok((None, Cell::Missing));
+            };
+            let (text, _) = fmt.apply(&v, &column.unit, column.decimals)?;
+            let cell = Cell::number(fmt, &v, &column.unit, column.decimals, false)?;
+            Ok::<_, String>((Some(text), cell))
         });
+        let (total, total_data) = total.transpose()?.unzip();
         out.push(ColumnOut {
             heading: shown.heading,
             kind: Kind::Number,
             unit,
             cells,
-            total: total.transpose()?,
+            total,
+            data,
+            total_data,
         });
     }
     for name in args.get_all("yoy") {
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
-            let Some(base) = calc::previous_period(ds, r) else {
+            // The first period has nothing to compare with: a dash, not a gap to fill.
+            let Some(base) = calc::previous_period(ds, r)? else {
                 cells.push(Some(MISSING.to_string()));
+                data.push(Cell::Missing);
                 continue;
             };
-            let d = calc::yoy(ds, r, base, col)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, true)));
+            let d = calc::growth(ds, r, base, col)?;
+            let (cell, number) = derived_cell(d, fmt, true, missing, notes)?;
+            cells.push(cell);
+            data.push(number);
         }
         out.push(ColumnOut {
             heading: format!("{name}同比"),
@@ -180,15 +224,19 @@ fn build_columns(
             unit: "%".into(),
             cells,
             total: total_label.as_ref().map(|_| Some(String::new())),
+            data,
+            total_data: total_label.as_ref().map(|_| Cell::Text(String::new())),
         });
     }
     for name in args.get_all("share") {
         let col = ds.column(name)?;
         let mut cells = Vec::with_capacity(rows.len());
+        let mut data = Vec::with_capacity(rows.len());
         for &r in rows {
             let d = calc::share_of_total(ds, r, col, rows)?;
-            missing.extend(d.missing);
-            cells.push(d.value.map(|v| percent(v, fmt, false)));
+            let (cell, number) = derived_cell(d, fmt, false, missing, notes)?;
+            cells.push(cell);
+            data.push(number);
         }
         out.push(ColumnOut {
             heading: format!("{name}占比"),
@@ -197,7 +245,12 @@ fn build_columns(
             cells,
             total: total_label
                 .as_ref()
-                .map(|_| Some(percent(100.0, fmt, false))),
+                .map(|_| Some(percent(&Decimal::from(100), fmt, false))),
+            data,
+            total_data: total_label
+                .as_ref()
+                .map(|_| percent_cell(&Decimal::from(100), fmt, false))
+                .transpose()?,
         });
     }
     missing.sort();
@@ -206,13 +259,67 @@ fn build_columns(
 }
 
 /// A derived percentage, as every placeholder prints it.
-pub(crate) fn percent(value: f64, fmt: &NumberFormat, signed: bool) -> String {
-    format_number(
+pub(crate) fn percent(value: &Decimal, fmt: &NumberFormat, signed: bool) -> String {
+    format_decimal(
         value,
         fmt.decimals.unwrap_or(calc::PERCENT_DECIMALS),
+        fmt.rounding.unwrap_or_default(),
         signed || fmt.sign,
         fmt.grouping,
     )
+}
+
+/// The same percentage as a download cell.
+pub(crate) fn percent_cell(
+    value: &Decimal,
+    fmt: &NumberFormat,
+    signed: bool,
+) -> Result<Cell, String> {
+    Cell::unscaled(fmt, value, calc::PERCENT_DECIMALS, signed)
+}
+
+/// The rows of a table as its download holds them, the totals row last.
+fn download_rows(columns: &[ColumnOut]) -> Vec<Vec<Cell>> {
+    let rows = columns.first().map_or(0, |c| c.data.len());
+    let mut out: Vec<Vec<Cell>> = (0..rows)
+        .map(|r| columns.iter().map(|c| c.data[r].clone()).collect())
+        .collect();
+    if columns.iter().any(|c| c.total_data.is_some()) {
+        out.push(
+            columns
+                .iter()
+                .map(|c| c.total_data.clone().unwrap_or(Cell::Text(String::new())))
+                .collect(),
+        );
+    }
+    out
+}
+
+/// A derived cell, as the page shows it and as its download holds it: its value, `—`
+/// with the reason in `notes` when it is undefined, or missing (listed in `missing`) when
+/// an input is.
+pub(crate) fn derived_cell(
+    d: calc::Derived,
+    fmt: &NumberFormat,
+    signed: bool,
+    missing: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Result<(Formatted, Cell), String> {
+    missing.extend(d.missing);
+    if let Some(reason) = d.undefined {
+        let note = format!("{reason}，以“{MISSING}”表示");
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+        return Ok((Some(MISSING.to_string()), Cell::Missing));
+    }
+    match d.value {
+        Some(v) => Ok((
+            Some(percent(&v, fmt, signed)),
+            percent_cell(&v, fmt, signed)?,
+        )),
+        None => Ok((None, Cell::Missing)),
+    }
 }
 
 /// The one unit every plain numeric column shares, for the caption.

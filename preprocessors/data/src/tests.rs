@@ -12,6 +12,8 @@ use super::*;
 struct Fixture {
     dir: PathBuf,
     store: Store,
+    /// What the chapters run so far offer for download.
+    downloads: Downloads,
 }
 
 const DATA: &[(&str, &str, &str)] = &[
@@ -63,7 +65,11 @@ impl Fixture {
             fs::write(path.with_extension("toml"), meta).unwrap();
         }
         let store = Store::new(dir.join("book"), "book", "data");
-        Fixture { dir, store }
+        Fixture {
+            dir,
+            store,
+            downloads: Downloads::new(),
+        }
     }
 
     /// Expands chapters `(path, number, source)` together and returns each output.
@@ -72,10 +78,7 @@ impl Fixture {
         target: Target,
         chapters: &[(&str, Option<u32>, &str)],
     ) -> Vec<(String, Expansion)> {
-        let scans: Vec<_> = chapters
-            .iter()
-            .map(|(_, _, src)| scan(src, NAMES))
-            .collect();
+        let scans: Vec<_> = chapters.iter().map(|(_, _, src)| scan(src)).collect();
         let files: Vec<String> = chapters
             .iter()
             .map(|(p, _, _)| format!("book/{p}"))
@@ -92,6 +95,7 @@ impl Fixture {
             store: &self.store,
             target,
             numbering: &numbering,
+            downloads: &self.downloads,
         };
         let mut out: Vec<(String, Expansion)> = chapters
             .iter()
@@ -168,7 +172,10 @@ fn table_is_captioned_numbered_sourced_and_right_aligned() {
         "<th scope=\"col\" class=\"keep\">年份</th><th scope=\"col\" class=\"num\">出口额</th>"
     ));
     assert!(out.contains("<tr><th scope=\"row\" class=\"keep\">2024</th><td class=\"num\">1079.6</td><td class=\"num\">914.1</td></tr>"), "{out}");
-    assert!(out.contains("</table></div><span hidden class=\"report-search-mark\">\u{E003}</span><p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <span hidden class=\"report-search-mark\">\u{E000}</span><a class=\"report-download\" href=\"data/trade/totals.csv\" download>下载数据（CSV）</a><span hidden class=\"report-search-mark\">\u{E001}</span></p>"), "{out}");
+    assert!(out.contains("</table></div><span hidden class=\"report-search-mark\">\u{E003}</span><p class=\"report-source\">数据来源：中国医药保健品进出口商会（数据截至2024年）。 <span hidden class=\"report-search-mark\">\u{E000}</span><span class=\"report-downloads\"><span class=\"report-downloads-label\">下载数据：</span><a class=\"report-download report-download-xlsx\" href=\"downloads/trade-totals-"), "{out}");
+    // The links name the data shown and the files readers save.
+    let stem = fx.downloads.slices().into_keys().next().unwrap();
+    assert!(out.contains(&format!("href=\"downloads/{stem}.xlsx\" download=\"表3-1 中国药械产品进出口额.xlsx\">Excel</a> <a class=\"report-download report-download-csv\" href=\"downloads/{stem}.csv\" download=\"表3-1 中国药械产品进出口额.csv\">CSV</a></span><span hidden class=\"report-search-mark\">\u{E001}</span></p>")), "{out}");
     // One HTML block: no blank line inside it.
     let block = out.split("\n\n").find(|b| b.starts_with("<div")).unwrap();
     assert!(block.ends_with("</div>"));
@@ -262,7 +269,11 @@ fn table_link_climbs_out_of_nested_chapters() {
         Target::Html,
         &[("guide/data.md", Some(8), "{{#table cdmo}}\n")],
     );
-    assert!(out[0].0.contains("href=\"../data/cdmo.csv\""));
+    assert!(
+        out[0].0.contains("href=\"../downloads/cdmo-"),
+        "{}",
+        out[0].0
+    );
 }
 
 #[test]
@@ -277,7 +288,8 @@ fn values_and_their_formats() {
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万"),
-        "10,796,000.0万美元"
+        "10,796,000万美元",
+        "rescaled up, the figure is exact without padding"
     );
     assert_eq!(
         v("trade/totals row=2024 col=出口额 scale=万 decimals=0 sep=auto"),
@@ -416,7 +428,7 @@ fn error_messages_name_file_line_and_fix() {
     let fx = Fixture::new("errors");
     assert_eq!(
         fx.error("\n{{#table trade/total}}\n"),
-        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv 或 .json），是不是想写「trade/totals」？"
+        "book/trade.md:2: 找不到数据集「trade/total」（应为 book/data/trade/total.csv，或同名的 .json、.xlsx、.xls、.ods），是不是想写「trade/totals」？"
     );
     assert_eq!(
         fx.error("{{#value trade/totals row=2024 col=出口}}"),
@@ -525,7 +537,7 @@ fn charts_are_numbered_figures_with_data_and_source() {
     );
     assert!(out.contains("</table></div><p class=\"report-gap-note\">缺数据：2023年的进口额（数据待补充）。</p></details>"), "{out}");
     assert!(out.contains("<td class=\"num\">1079.6</td>"));
-    assert!(out.contains("下载数据（CSV）"));
+    assert!(out.contains(">CSV</a>"), "{out}");
     let figure = &out[out.find("<figure").unwrap()..out.find("</figure>").unwrap()];
     assert!(
         !figure.contains("\n\n"),
@@ -588,7 +600,7 @@ fn typed_numbers_that_the_data_holds_are_reported() {
     )
     .unwrap();
     let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
-    let s = scan(src, NAMES);
+    let s = scan(src);
     let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
     let found: Vec<String> = typed
         .check(&Chapter {
@@ -861,7 +873,7 @@ fn a_chart_has_one_value_axis_and_its_line_keeps_its_own_scale() {
         .html("{{#chart trade/structure kind=bar-line y=出口额 line=占比 scale=万 rows=原料药}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(
-        out.contains("<td class=\"num\">4,299,000.0</td><td class=\"num\">39.8</td>"),
+        out.contains("<td class=\"num\">4,299,000</td><td class=\"num\">39.8</td>"),
         "{out}"
     );
 }
@@ -914,6 +926,198 @@ fn writer_notes_stay_in_the_sidecar() {
         assert!(out.contains("注：按营业收入口径"), "{out}");
         assert!(!out.contains("待核实"), "{out}");
     }
+}
+
+/// The one slice a fixture's chapters offer for download.
+fn only_slice(fx: &Fixture) -> download::Slice {
+    let slices = fx.downloads.slices();
+    assert_eq!(slices.len(), 1, "{slices:?}");
+    slices.into_values().next().unwrap()
+}
+
+fn num(value: f64, decimals: usize, signed: bool) -> download::Cell {
+    download::Cell::Number {
+        value,
+        decimals,
+        signed,
+        grouped: true,
+        unit: None,
+    }
+}
+
+fn text_cell(t: &str) -> download::Cell {
+    download::Cell::Text(t.to_string())
+}
+
+/// A computed number's value, to compare with a tolerance.
+fn value_of(cell: &download::Cell) -> f64 {
+    match cell {
+        download::Cell::Number { value, .. } => *value,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn a_table_offers_the_rows_and_columns_it_shows_derived_ones_included() {
+    let fx = Fixture::new("download-table");
+    let (_, e) = fx.html(
+        "{{#table cdmo cols=年份,营收:营业收入 rows=2021,2020 yoy=营收 share=营收 total note=按年}}\n",
+    );
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    let slice = only_slice(&fx);
+    assert_eq!(slice.dataset, "cdmo");
+    assert_eq!(slice.title, "表3-1 CDMO营收");
+    assert_eq!(slice.unit.as_deref(), Some("亿元"));
+    assert_eq!(slice.source, "数据来源：课题组工作稿。");
+    assert_eq!(slice.notes, vec!["按年", "按营业收入口径"]);
+    assert_eq!(
+        slice.headings,
+        vec!["年份", "营业收入", "营收同比（%）", "营收占比（%）"]
+    );
+    // The rows in the order shown, the totals row last.
+    let labels: Vec<_> = slice.rows.iter().map(|r| r[0].clone()).collect();
+    assert_eq!(
+        labels,
+        vec![text_cell("2021"), text_cell("2020"), text_cell("合计")]
+    );
+    assert_eq!(slice.rows[0][1], num(323.01, 2, false));
+    // 同比 is signed with one decimal, and stored as the page prints it, so that a
+    // spreadsheet shows, sums and rounds the published figure.
+    let yoy = &slice.rows[0][2];
+    assert!(
+        matches!(
+            yoy,
+            download::Cell::Number {
+                decimals: 1,
+                signed: true,
+                ..
+            }
+        ),
+        "{yoy:?}"
+    );
+    assert_eq!(value_of(yoy), 53.4, "(323.01 / 210.5 - 1) × 100 = 53.449…");
+    assert_eq!(
+        value_of(&slice.rows[1][3]),
+        39.5,
+        "210.5 / 533.51 × 100 = 39.456…"
+    );
+    assert!((value_of(&slice.rows[2][1]) - 533.51).abs() < 1e-9);
+    assert_eq!(slice.rows[2][2], text_cell(""));
+    assert!((value_of(&slice.rows[2][3]) - 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_missing_value_and_a_first_year_without_growth_are_dashes() {
+    let fx = Fixture::new("download-missing");
+    let (_, e) = fx.html("{{#table trade/totals yoy=出口额}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    let slice = only_slice(&fx);
+    assert_eq!(slice.rows[0][2], download::Cell::Missing, "2023 import");
+    assert_eq!(
+        slice.rows[0][3],
+        download::Cell::Missing,
+        "no 2022 to compare"
+    );
+    assert_eq!(slice.rows[1][1], num(1079.6, 1, false));
+}
+
+#[test]
+fn fact_sheets_keep_each_rows_unit_with_its_number() {
+    let fx = Fixture::new("download-facts");
+    let (out, e) = fx.html("{{#table facts}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    assert!(out.contains(">126起</td>"), "{out}");
+    let slice = only_slice(&fx);
+    assert_eq!(
+        slice.rows[0][1],
+        download::Cell::Number {
+            value: 126.0,
+            decimals: 0,
+            signed: false,
+            grouped: true,
+            unit: Some("起".into()),
+        }
+    );
+}
+
+#[test]
+fn a_chart_offers_its_data_table_with_the_line() {
+    let fx = Fixture::new("download-chart");
+    let (out, e) = fx.html("{{#chart cdmo kind=bar-line y=营收 line=yoy sep=never}}\n");
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    let slice = only_slice(&fx);
+    assert_eq!(slice.title, "图3-1 CDMO营收");
+    assert_eq!(slice.unit.as_deref(), Some("亿元"));
+    assert_eq!(
+        slice.headings,
+        vec!["年份", "营收（亿元）", "营收同比（%）"]
+    );
+    assert_eq!(slice.rows.len(), 3);
+    assert_eq!(slice.rows[0][2], download::Cell::Missing);
+    assert!(matches!(
+        slice.rows[2][1],
+        download::Cell::Number {
+            decimals: 2,
+            grouped: false,
+            ..
+        }
+    ));
+    // The link says where the files are.
+    let stem = fx.downloads.slices().into_keys().next().unwrap();
+    assert!(stem.starts_with("cdmo-"), "{stem}");
+    assert!(
+        out.contains(&format!("href=\"downloads/{stem}.xlsx\"")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_same_slice_shown_twice_is_one_download() {
+    let fx = Fixture::new("download-shared");
+    let out = fx.run(
+        Target::Html,
+        &[
+            (
+                "a.md",
+                Some(1),
+                "{{#table cdmo title=营收}}\n\n{{#chart cdmo title=营收}}\n",
+            ),
+            ("b.md", Some(2), "{{#table cdmo rows=2019,2020}}\n"),
+        ],
+    );
+    assert!(out.iter().all(|(_, e)| e.errors.is_empty()));
+    // A table and a chart differ (number, headings); so do different rows.
+    assert_eq!(fx.downloads.len(), 3);
+    let again = Fixture::new("download-shared-again");
+    again.run(
+        Target::Html,
+        &[(
+            "a.md",
+            Some(1),
+            "{{#table cdmo title=营收}}\n\n{{#table cdmo title=营收 id=x}}\n",
+        )],
+    );
+    // 表1-1 and 表1-2: the number is part of what the file says.
+    assert_eq!(again.downloads.len(), 2);
+    let keys: Vec<_> = again.downloads.slices().into_keys().collect();
+    assert_ne!(keys[0], keys[1]);
+}
+
+#[test]
+fn markdown_renderers_get_the_links_too() {
+    let fx = Fixture::new("download-md");
+    let out = fx.run(
+        Target::Markdown,
+        &[("trade.md", Some(3), "{{#table cdmo}}\n")],
+    );
+    let stem = fx.downloads.slices().into_keys().next().unwrap();
+    assert!(
+        out[0].0.contains(&format!(
+            "下载数据：[Excel](downloads/{stem}.xlsx) [CSV](downloads/{stem}.csv)"
+        )),
+        "{}",
+        out[0].0
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use report_core::data::{Cell, Dataset, Store};
 use report_core::diag::Diagnostic;
-use report_core::format::{Grouping, format_number};
+use report_core::format::{Rounding, plain};
 use serde::Deserialize;
 
 use crate::Chapter;
@@ -72,15 +72,20 @@ impl TypedNumbers {
                 let Ok(ds) = store.get(&id) else { continue };
                 for (r, row) in ds.rows.iter().enumerate() {
                     for (c, cell) in row.iter().enumerate() {
-                        let Cell::Number { value, text } = cell else {
+                        let Cell::Number(n) = cell else {
                             continue;
                         };
                         if !ds.columns[c].numeric {
                             continue;
                         }
+                        let rounding = ds
+                            .meta
+                            .round
+                            .as_deref()
+                            .and_then(|r| Rounding::parse(r).ok());
                         let printed =
-                            format_number(*value, ds.decimals(r, c), false, Grouping::Never);
-                        let written = text.trim_end_matches(['%', '％']).replace(',', "");
+                            plain(n.value(), ds.decimals(r, c), rounding.unwrap_or_default());
+                        let written = n.value().to_plain_string();
                         for key in [written.as_str(), printed.as_str()] {
                             if significant(key) && !values.contains_key(key) {
                                 let source = Source {

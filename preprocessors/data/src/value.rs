@@ -4,7 +4,7 @@
 use report_core::args::Args;
 use report_core::calc::{self, Calc, Derived};
 use report_core::config::Target;
-use report_core::data::{Cell, Dataset};
+use report_core::data::{Cell, Dataset, Number};
 use report_core::format::NumberFormat;
 use report_core::scan::Placeholder;
 use report_core::text::{escape_html, escape_markdown};
@@ -13,14 +13,12 @@ use crate::select;
 use crate::table::missing_html;
 use crate::{Chapter, Context, Rendered, Request, request};
 
-const OPTIONS: &[&str] = &["row", "key", "col", "calc", "from", "to", "of"];
-
 pub(crate) fn render(
     ctx: &Context,
     _chapter: &Chapter,
     p: &Placeholder,
 ) -> Result<Rendered, String> {
-    let Request { args, ds, fmt } = request(ctx, p, OPTIONS, &[])?;
+    let Request { args, ds, fmt } = request(ctx, p)?;
     let col = column(&ds, &args)?;
     let value = match args.get("calc") {
         None => plain(&ds, &args, col, &fmt)?,
@@ -97,7 +95,7 @@ fn plain(ds: &Dataset, args: &Args, col: usize, fmt: &NumberFormat) -> Result<Sh
     }
     Ok(match ds.number(r, col)? {
         Some(v) => {
-            let (number, unit) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col));
+            let (number, unit) = fmt.apply(v, ds.unit(r, col), ds.decimals(r, col))?;
             Shown::Text(format!("{number}{unit}"))
         }
         None => Shown::Missing(vec![ds.missing_note(r, col)]),
@@ -112,11 +110,12 @@ fn derived(
     fmt: &NumberFormat,
 ) -> Result<Shown, String> {
     let d: Derived = match calc {
-        Calc::Yoy => {
+        Calc::Yoy | Calc::Chain => {
             let r = row(ds, args)?;
             match row_arg(ds, args, "from")? {
-                Some(base) => calc::yoy(ds, r, base, col)?,
-                None => calc::yoy_previous(ds, r, col)?,
+                Some(base) => calc::growth(ds, r, base, col)?,
+                None if calc == Calc::Yoy => calc::yoy_previous(ds, r, col)?,
+                None => calc::chain_previous(ds, r, col)?,
             }
         }
         Calc::Share => {
@@ -139,17 +138,30 @@ fn derived(
             let from = row_arg(ds, args, "from")?.unwrap_or(0);
             let to = row_arg(ds, args, "to")?.unwrap_or(ds.rows.len().saturating_sub(1));
             if calc == Calc::Cagr {
-                calc::cagr(ds, col, from, to)?
+                let years = match args.get("years") {
+                    None => None,
+                    Some(y) => Some(
+                        Number::parse(y)
+                            .ok()
+                            .filter(|n| n.to_f64() > 0.0)
+                            .ok_or_else(|| format!("years 应为大于0的年数，而不是「{y}」"))?,
+                    ),
+                };
+                calc::cagr(ds, col, from, to, years.as_ref().map(Number::value))?
             } else {
                 calc::diff(ds, col, from, to)?
             }
         }
         Calc::Total => calc::total(ds, col, &select::rows(ds, args)?)?,
     };
+    if let Some(reason) = d.undefined {
+        // In a sentence a dash would read as a figure: the writer rewords instead.
+        return Err(format!("{reason}；请改写这句话，或用 from= 换一个基期"));
+    }
     Ok(match d.value {
         None => Shown::Missing(d.missing),
         Some(v) => {
-            let (number, unit) = fmt.apply(v, &d.unit, d.decimals);
+            let (number, unit) = fmt.apply(&v, &d.unit, d.decimals)?;
             Shown::Text(format!("{number}{unit}"))
         }
     })

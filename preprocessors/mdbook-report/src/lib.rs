@@ -21,17 +21,13 @@ use report_core::config::{Mode, ReportConfig, Target};
 use report_core::data::Store;
 use report_core::diag::Diagnostic;
 use report_core::edit::{self, Edit};
+use report_core::kind::Kind;
 use report_core::paths;
 use report_core::pending::{PendingItem, PendingKind};
 use report_core::scan::{self, MDBOOK_NAMES, Scan};
 use report_core::suggest::did_you_mean;
-use report_data::{Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
+use report_data::{Downloads, Numbering, NumberingInput, TypedNumbers, TypedNumbersConfig};
 use report_pending::{Outline, PendingConfig};
-
-/// Every placeholder name the report expands.
-pub const NAMES: &[&str] = &[
-    "table", "value", "chart", "ref", "pending", "remark", "progress",
-];
 
 /// The preprocessor, named `report` in book.toml.
 #[derive(Debug, Default, Clone, Copy)]
@@ -83,6 +79,22 @@ impl Preprocessor for ReportPreprocessor {
         if let Some(failure) = outcome.failure {
             bail!(failure);
         }
+        // The companion renderer makes the download files from this list: the HTML
+        // renderer, which runs first, would delete anything written into its output.
+        if ctx.renderer == "html"
+            && ctx
+                .config
+                .contains_key(&format!("output.{}", editions::RENDERER))
+        {
+            let folder = ctx
+                .root
+                .join(&ctx.config.build.build_dir)
+                .join(editions::RENDERER);
+            outcome
+                .downloads
+                .write_list(&folder)
+                .map_err(anyhow::Error::msg)?;
+        }
         if config.mode != Mode::Draft && ctx.renderer == "html" {
             let title = ctx.config.book.title.as_deref().unwrap_or_default();
             editions::link_pdf(&mut book, &edition_config.pdf, title);
@@ -119,6 +131,8 @@ pub struct Outcome {
     pub pending: Vec<PendingItem>,
     /// Editorial notes a publish build removed from the pages.
     pub removed: Vec<PendingItem>,
+    /// The data the tables and charts offer for download.
+    pub downloads: Downloads,
     /// The originality check, when sources are configured.
     pub originality: Option<originality::Findings>,
 }
@@ -157,7 +171,7 @@ pub fn process(
             Some(Work {
                 file: format!("{src}/{path}"),
                 number: ch.number.as_ref().and_then(|n| n.first().copied()),
-                scan: scan::scan(&ch.content, NAMES),
+                scan: scan::scan(&ch.content),
                 source: ch.content.clone(),
                 name: ch.name.clone(),
                 path,
@@ -172,10 +186,12 @@ pub fn process(
         number: w.number,
         scan: &w.scan,
     }));
+    let downloads = Downloads::new();
     let data_ctx = report_data::Context {
         store,
         target,
         numbering: &numbering,
+        downloads: &downloads,
     };
     let typed = TypedNumbers::build(store, typed_config);
     let mut warnings = Vec::new();
@@ -245,17 +261,34 @@ pub fn process(
 
     // The progress page is built only if some chapter asks for it.
     let mut progress = None;
+    let mut late_errors = Vec::new();
     for w in &mut work {
-        for p in w.scan.placeholders.iter().filter(|p| p.name == "progress") {
+        for p in w
+            .scan
+            .placeholders
+            .iter()
+            .filter(|p| p.kind == Kind::Progress)
+        {
+            let problem = p.misplaced().or_else(|| {
+                (!p.args.is_empty())
+                    .then(|| "{{#progress}} 不带任何参数：请只写 {{#progress}}".to_string())
+            });
+            if let Some(message) = problem {
+                let diag = Diagnostic {
+                    file: w.file.clone(),
+                    line: p.line,
+                    message,
+                };
+                let shown = format!("{diag}（{}）", &w.source[p.span.clone()]);
+                let text = edit::in_container(&callout::error(target, &shown, p.block), &p.prefix);
+                w.edits.push(Edit::new(p.span.clone(), text));
+                late_errors.push(diag);
+                continue;
+            }
             let page = progress.get_or_insert_with(|| {
                 report_pending::progress_page(&pending_config, &outlines, &items, target)
             });
-            let text = format!("\n\n{page}\n\n");
-            let text = if p.block {
-                edit::in_container(&text, &p.prefix)
-            } else {
-                text
-            };
+            let text = edit::in_container(&format!("\n\n{page}\n\n"), &p.prefix);
             w.edits.push(Edit::new(p.span.clone(), text));
         }
     }
@@ -275,7 +308,8 @@ pub fn process(
         }
     });
 
-    Ok(report(
+    errors.extend(late_errors);
+    let mut outcome = report(
         config,
         &outlines,
         errors,
@@ -283,7 +317,9 @@ pub fn process(
         items,
         removed,
         originality,
-    ))
+    );
+    outcome.downloads = downloads;
+    Ok(outcome)
 }
 
 /// What must not pass silently: misspelt placeholder names, placeholders left open, and
@@ -313,12 +349,15 @@ fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diag
             edits.push(Edit::new(span, text));
             errors.push(diag);
         };
-    let known: Vec<&str> = NAMES.iter().chain(MDBOOK_NAMES).copied().collect();
+    let known: Vec<&str> = Kind::names().chain(MDBOOK_NAMES.iter().copied()).collect();
     for p in &w.scan.unknown {
         let mut message = format!("未知的占位符「{{{{#{}}}}}」", p.name);
         match did_you_mean(&p.name.to_lowercase(), known.iter().copied()) {
             Some(s) => message.push_str(&format!("，是不是想写「{{{{#{s}}}}}」？")),
-            None => message.push_str(&format!("。可用的有：{}", NAMES.join("、"))),
+            None => message.push_str(&format!(
+                "。可用的有：{}",
+                Kind::names().collect::<Vec<_>>().join("、")
+            )),
         }
         report(p.span.clone(), p.line, p.block, &p.prefix, message);
     }
@@ -341,7 +380,7 @@ fn check_syntax(w: &Work, store: &Store, target: Target) -> (Vec<Edit>, Vec<Diag
         let Ok(text) = std::fs::read_to_string(store.src_dir().join(dir).join(target_file)) else {
             continue;
         };
-        let inner = scan::scan(&text, NAMES);
+        let inner = scan::scan(&text);
         if let Some(first) = inner.placeholders.first() {
             let message = format!(
                 "{{{{#include}}}} 引入的 {target_file} 第{}行有占位符 {}：被引入的内容不会再展开占位符；请把它写在章节文件里",
@@ -480,6 +519,10 @@ fn report(
         warnings,
         pending,
         removed,
+        downloads: Downloads::new(),
         originality,
     }
 }
+
+#[cfg(test)]
+mod tests;

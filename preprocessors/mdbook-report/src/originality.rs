@@ -108,13 +108,7 @@ pub fn check<'a>(
 fn not_prose(source: &str, scan: &Scan) -> Vec<Range<usize>> {
     let mut skip: Vec<Range<usize>> = scan.excluded.clone();
     skip.extend(scan.markup.iter().cloned());
-    skip.extend(
-        scan.placeholders
-            .iter()
-            .chain(&scan.unknown)
-            .chain(&scan.includes)
-            .map(|p| p.span.clone()),
-    );
+    skip.extend(scan.directive_spans().cloned());
     skip.extend(scan.escapes.iter().map(|e| {
         let end = source[e.end..]
             .find("}}")

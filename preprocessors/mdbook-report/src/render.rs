@@ -7,6 +7,9 @@
 //!
 //! - publish and final builds: removes the files under the draft-only paths (the writer's
 //!   guide's demo datasets) from the HTML output;
+//! - every build: makes the download files (`downloads/NAME.xlsx` and `.csv`) of the data
+//!   each table and chart shows, from the list the preprocessor left in this renderer's
+//!   folder ([`report_data::download`]);
 //! - every build: writes `edition.json` into its own folder, what `cargo xtask pdf` needs to
 //!   know of the edition (title, authors, mode, the PDF's file name and cover date).
 
@@ -45,6 +48,8 @@ impl Renderer for ReportRenderer {
         let mode = report.mode;
 
         if let Some(html) = html_dir(ctx) {
+            // The data of each table and chart, as listed by the preprocessor.
+            report_data::download::publish(&ctx.destination, &html).map_err(anyhow::Error::msg)?;
             let removed = remove_left_out(&html, &editions.left_out(mode))?;
             if !removed.is_empty() {
                 eprintln!(

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use report_core::callout;
 use report_core::config::{ReportConfig, Target};
 use report_core::edit::{Edit, in_container};
+use report_core::kind::Kind;
 use report_core::pending::{PendingItem, PendingKind, anchor_at};
 
 use crate::marks::{Mark, line_prefix, marks};
@@ -154,7 +155,7 @@ pub(crate) fn empty_sections(chapter: &Chapter, marks: &[Mark]) -> Vec<usize> {
         let body_start = heading_line_end(source, &h.span);
         let body_end = next.map_or(source.len(), |n| n.span.start).max(body_start);
         let remarks = chapter.scan.placeholders.iter().filter(|p| {
-            p.name == remark::NAME && body_start <= p.span.start && p.span.end <= body_end
+            p.kind == Kind::Remark && body_start <= p.span.start && p.span.end <= body_end
         });
         let mut pos = body_start;
         let mut blank = true;

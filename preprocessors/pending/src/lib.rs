@@ -58,11 +58,6 @@ pub fn analyze(
     )
 }
 
-/// The placeholder names this crate expands inside [`detect`] and [`analyze`]
-/// (`{{#remark}}` expands to nothing; its text reaches the progress page through
-/// [`Outline::remarks`]).
-pub const NAMES: &[&str] = &["pending", remark::NAME];
-
 /// One chapter, as the orchestrator scanned it.
 #[derive(Debug, Clone, Copy)]
 pub struct Chapter<'a> {

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use report_core::kind::Kind;
 use report_core::pending::PendingKind;
 
 use crate::{Chapter, PendingConfig};
@@ -49,7 +50,7 @@ pub(crate) fn marks(cfg: &PendingConfig, chapter: &Chapter) -> Vec<Mark> {
     let mut protected: Vec<Range<usize>> = scan
         .placeholders
         .iter()
-        .filter(|p| p.name != "pending")
+        .filter(|p| p.kind != Kind::Pending)
         .map(|p| p.span.clone())
         .collect();
     protected.extend(scan.escapes.iter().map(|e| {
@@ -65,7 +66,7 @@ pub(crate) fn marks(cfg: &PendingConfig, chapter: &Chapter) -> Vec<Mark> {
     let mut found: Vec<Found> = scan
         .placeholders
         .iter()
-        .filter(|p| p.name == "pending")
+        .filter(|p| p.kind == Kind::Pending)
         .map(|p| {
             let note = unquote(&p.args);
             let note = if note.is_empty() { UNSPECIFIED } else { note };

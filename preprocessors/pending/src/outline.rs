@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use report_core::kind::Kind;
 use report_core::text::count_chars;
 
 use crate::marks::{Mark, marks};
@@ -120,7 +121,7 @@ pub(crate) fn outline_marks(cfg: &PendingConfig, chapter: &Chapter, marks: &[Mar
         .scan
         .placeholders
         .iter()
-        .any(|p| p.name == "progress")
+        .any(|p| p.kind == Kind::Progress)
         && !cfg.uncounted.iter().any(|u| {
             u == chapter.path
                 || u == chapter.name
@@ -146,12 +147,7 @@ pub(crate) fn section_title(chapter: &Chapter, marks: &[Mark], h: usize) -> Stri
     let heading = &scan.headings[h];
     let within =
         |span: &Range<usize>| heading.span.start <= span.start && span.end <= heading.span.end;
-    let placeholders = scan
-        .placeholders
-        .iter()
-        .chain(&scan.unknown)
-        .chain(&scan.includes)
-        .map(|p| &p.span);
+    let placeholders = scan.directive_spans();
     let notes = marks
         .iter()
         .filter(|m| m.heading == Some(h))

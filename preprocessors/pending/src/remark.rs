@@ -10,12 +10,10 @@ use report_core::callout;
 use report_core::config::Target;
 use report_core::diag::Diagnostic;
 use report_core::edit::{Edit, in_container};
+use report_core::kind::Kind;
 
 use crate::Chapter;
 use crate::marks::unquote;
-
-/// The placeholder's name.
-pub const NAME: &str = "remark";
 
 /// One remark, where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +30,7 @@ pub(crate) fn remarks(chapter: &Chapter) -> Vec<Remark> {
         .scan
         .placeholders
         .iter()
-        .filter(|p| p.name == NAME)
+        .filter(|p| p.kind == Kind::Remark)
         .filter_map(|p| {
             let text = unquote(&p.args);
             (!text.is_empty()).then(|| Remark {
@@ -47,7 +45,12 @@ pub(crate) fn remarks(chapter: &Chapter) -> Vec<Remark> {
 pub(crate) fn edits(target: Target, chapter: &Chapter) -> (Vec<Edit>, Vec<Diagnostic>) {
     let mut edits = Vec::new();
     let mut errors = Vec::new();
-    for p in chapter.scan.placeholders.iter().filter(|p| p.name == NAME) {
+    for p in chapter
+        .scan
+        .placeholders
+        .iter()
+        .filter(|p| p.kind == Kind::Remark)
+    {
         if unquote(&p.args).is_empty() {
             let diag = Diagnostic {
                 file: chapter.file.to_string(),

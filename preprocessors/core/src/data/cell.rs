@@ -1,14 +1,13 @@
 //! One cell of a dataset, and how a written cell is read.
 
+use super::Number;
+
 /// One cell of a dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// A number, with the text it was written as: its precision, and its label when the
-    /// cell names a row (`30%` stays `30%`).
-    Number {
-        value: f64,
-        text: String,
-    },
+    /// A number, exact, with the text it was written as: its precision, and its label
+    /// when the cell names a row (`30%` stays `30%`).
+    Number(Number),
     Text(String),
     /// Empty, or marked as still to be filled in (待补充, —, NA).
     Missing,
@@ -18,7 +17,7 @@ impl Cell {
     /// The cell as a label (row keys, category names).
     pub fn label(&self) -> &str {
         match self {
-            Cell::Number { text, .. } => text,
+            Cell::Number(n) => n.text(),
             Cell::Text(t) => t,
             Cell::Missing => crate::format::MISSING,
         }
@@ -41,32 +40,19 @@ const MISSING_MARKS: &[&str] = &[
     "N/A",
     "n/a",
     "null",
+    "NaN",
+    "nan",
     "…",
 ];
 
-/// Reads one cell: numbers may carry thousands separators, a trailing `%` or a full-width
-/// minus; anything else non-empty is text.
+/// Reads one cell: a number as [`Number::parse`] reads it, a missing mark, or text.
 pub fn parse_cell(text: &str) -> Cell {
     let t = text.trim();
     if MISSING_MARKS.contains(&t) {
         return Cell::Missing;
     }
-    let normalized: String = t
-        .trim_end_matches(['%', '％'])
-        .chars()
-        .filter(|c| *c != ',' && *c != '，')
-        .map(|c| if c == '−' || c == '－' { '-' } else { c })
-        .collect();
-    let looks_numeric = !normalized.is_empty()
-        && normalized
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
-        && normalized.chars().any(|c| c.is_ascii_digit());
-    match normalized.parse::<f64>() {
-        Ok(value) if looks_numeric && value.is_finite() => Cell::Number {
-            value,
-            text: t.to_string(),
-        },
-        _ => Cell::Text(t.to_string()),
+    match Number::parse(t) {
+        Ok(n) => Cell::Number(n),
+        Err(_) => Cell::Text(t.to_string()),
     }
 }

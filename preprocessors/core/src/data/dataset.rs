@@ -2,8 +2,12 @@
 
 use std::collections::HashMap;
 
-use super::{Cell, Meta, parse_cell};
-use crate::format::decimals_written;
+use std::sync::OnceLock;
+
+use super::number::{NotANumber, classify};
+use super::{Cell, Meta};
+use crate::calc::Period;
+use crate::format::Decimal;
 use crate::suggest::did_you_mean;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,8 +33,11 @@ pub struct Dataset {
     pub meta: Meta,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
-    /// Line of each row in the data file (the header is line 1), for messages.
+    /// Line of each row in the data file (its item in a JSON array, its row number in a
+    /// sheet), for messages.
     pub row_lines: Vec<usize>,
+    /// What kind of file the rows come from, for messages.
+    pub place: Place,
     pub key: usize,
     /// Index of the per-row `单位` column, if any.
     pub unit_column: Option<usize>,
@@ -38,6 +45,48 @@ pub struct Dataset {
     row_index: HashMap<String, usize>,
     /// Row names that occur more than once, with their rows: looking one up is ambiguous.
     duplicate_keys: HashMap<String, Vec<usize>>,
+    /// Row by the period it names, built on the first 同比 or 环比.
+    periods: OnceLock<HashMap<Period, usize>>,
+}
+
+/// How the rows of a dataset are placed in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// Lines of a CSV file.
+    Lines,
+    /// Items of a JSON array or keys of a JSON object.
+    Items,
+    /// Rows of a workbook sheet; `columns` are the sheet's column numbers (from 0) of the
+    /// dataset's columns.
+    Sheet { name: String, columns: Vec<u32> },
+}
+
+/// A table as a loader reads it, before the metadata is applied.
+pub(super) struct RawTable {
+    pub header: Vec<String>,
+    /// The header's line (CSV) or row number (sheet).
+    pub header_line: usize,
+    /// Each record with its line, item or row number.
+    pub records: Vec<(usize, Vec<Cell>)>,
+    pub place: Place,
+}
+
+/// A cell as Excel names it: `Sheet1!C7`; sheet names that are not one word are quoted.
+pub fn sheet_cell(sheet: &str, col: u32, row: u32) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !sheet.starts_with(|c: char| c.is_ascii_digit());
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    if plain {
+        format!("{sheet}!{letters}{row}")
+    } else {
+        format!("'{}'!{letters}{row}", sheet.replace('\'', "''"))
+    }
 }
 
 /// Column name that gives each row its own unit (fact sheets).
@@ -102,29 +151,46 @@ impl Dataset {
 
     /// The number in a cell: `Ok(None)` when missing, an error naming file, row and
     /// column when the cell holds text.
-    pub fn number(&self, row: usize, col: usize) -> Result<Option<f64>, String> {
+    pub fn number(&self, row: usize, col: usize) -> Result<Option<&Decimal>, String> {
         match &self.rows[row][col] {
-            Cell::Number { value, .. } => Ok(Some(*value)),
+            Cell::Number(n) => Ok(Some(n.value())),
             Cell::Missing => Ok(None),
             Cell::Text(t) => Err(format!(
-                "{}的「{t}」不是数字；请填写数字，或留空/写“待补充”表示缺失",
-                self.locate(row, col)
+                "{}的「{t}」不是数字；{}",
+                self.locate(row, col),
+                classify(t).hint()
             )),
         }
+    }
+
+    /// The row that names `period`, if any (the first, when several spell it).
+    pub fn row_of_period(&self, period: &Period) -> Option<usize> {
+        self.periods
+            .get_or_init(|| {
+                let mut index = HashMap::new();
+                for row in (0..self.rows.len()).rev() {
+                    if let Some(p) = Period::parse(self.row_label(row)) {
+                        index.insert(p, row);
+                    }
+                }
+                index
+            })
+            .get(period)
+            .copied()
     }
 
     /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
     pub fn unit(&self, row: usize, col: usize) -> &str {
         // A cell written as a percentage is one, whatever its column says.
-        if let Cell::Number { text, .. } = &self.rows[row][col]
-            && text.ends_with(['%', '％'])
+        if let Cell::Number(n) = &self.rows[row][col]
+            && n.is_percent()
         {
             return "%";
         }
         if let Some(u) = self.unit_column
-            && let Cell::Text(t) | Cell::Number { text: t, .. } = &self.rows[row][u]
+            && !self.rows[row][u].is_missing()
         {
-            return t;
+            return self.rows[row][u].label();
         }
         &self.columns[col].unit
     }
@@ -140,40 +206,64 @@ impl Dataset {
             .and_then(|c| c.decimals);
         match (&self.rows[row][col], declared) {
             (_, Some(d)) => d,
-            (Cell::Number { text, .. }, None) => decimals_written(text),
+            (Cell::Number(n), None) => n.decimals(),
             _ => self.columns[col].decimals,
         }
     }
 
     /// A missing cell as both readers and writers understand it:
-    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`.
+    /// `「2023」的「进口额」（book/data/trade/totals.csv 第2行）`, or `（book/data/t.xlsx Sheet1!C2）`.
     pub fn missing_note(&self, row: usize, col: usize) -> String {
+        let place = match &self.place {
+            Place::Sheet { .. } => self.cell_ref(row, col),
+            _ => self.position(row),
+        };
         format!(
-            "「{}」的「{}」（{} {}）",
+            "「{}」的「{}」（{} {place}）",
             self.row_label(row),
             self.columns[col].name,
             self.file,
-            self.position(row)
         )
     }
 
-    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array.
+    /// Where a row is in its file: `第3行` of a CSV, `第2项` of a JSON array,
+    /// `工作表「Sheet1」第3行` of a workbook (Excel's row number).
     pub fn position(&self, row: usize) -> String {
-        if self.file.ends_with(".json") {
-            format!("第{}项", self.row_lines[row])
-        } else {
-            format!("第{}行", self.row_lines[row])
+        match &self.place {
+            Place::Items => format!("第{}项", self.row_lines[row]),
+            Place::Lines => format!("第{}行", self.row_lines[row]),
+            Place::Sheet { name, .. } => format!("工作表「{name}」第{}行", self.row_lines[row]),
         }
     }
 
-    /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`.
+    /// A workbook cell as Excel shows it (`Sheet1!C7`, `'2024 年'!B3`); for other files
+    /// the row's position.
+    pub fn cell_ref(&self, row: usize, col: usize) -> String {
+        match &self.place {
+            Place::Sheet { name, columns } => {
+                sheet_cell(name, columns[col], self.row_lines[row] as u32)
+            }
+            _ => self.position(row),
+        }
+    }
+
+    /// Where a cell is, for messages: `book/data/x.csv 第3行「出口额」列`, or
+    /// `book/data/x.xlsx Sheet1!C3（「出口额」列）`.
     pub fn locate(&self, row: usize, col: usize) -> String {
-        format!(
-            "{} {}「{}」列",
-            self.file,
-            self.position(row),
-            self.columns[col].name
-        )
+        match &self.place {
+            Place::Sheet { .. } => format!(
+                "{} {}（「{}」列）",
+                self.file,
+                self.cell_ref(row, col),
+                self.columns[col].name
+            ),
+            _ => format!(
+                "{} {}「{}」列",
+                self.file,
+                self.position(row),
+                self.columns[col].name
+            ),
+        }
     }
 
     pub(super) fn from_table(
@@ -181,32 +271,57 @@ impl Dataset {
         file: String,
         href: String,
         meta: Meta,
-        header: Vec<String>,
-        records: Vec<(usize, Vec<String>)>,
+        table: RawTable,
     ) -> Result<Dataset, String> {
+        let RawTable {
+            mut header,
+            header_line,
+            mut records,
+            mut place,
+        } = table;
+        // Excel saves columns that once held formatting as empty trailing columns: drop
+        // those with no name and no value.
+        while header.len() > 1
+            && header.last().is_some_and(|h| h.trim().is_empty())
+            && records
+                .iter()
+                .all(|(_, r)| r.get(header.len() - 1).is_none_or(Cell::is_missing))
+        {
+            header.pop();
+            if let Place::Sheet { columns, .. } = &mut place {
+                columns.truncate(header.len());
+            }
+        }
+        let header_cell = |i: usize| match &place {
+            Place::Sheet { name, columns } => sheet_cell(name, columns[i], header_line as u32),
+            Place::Lines => format!("第{header_line}行第{}列", i + 1),
+            Place::Items => format!("第{}个键", i + 1),
+        };
         if header.iter().all(|h| h.trim().is_empty()) {
             return Err(format!("{file} 没有表头：第一行应为列名"));
         }
         let mut seen = HashMap::new();
         for (i, h) in header.iter().enumerate() {
             if h.trim().is_empty() {
-                return Err(format!(
-                    "{file} 第1行第{}列的列名为空；请为每一列起名",
-                    i + 1
-                ));
+                let hint = if matches!(place, Place::Sheet { .. }) {
+                    "请为每一列起名；表头不能用合并单元格"
+                } else {
+                    "请为每一列起名"
+                };
+                return Err(format!("{file} {}的列名为空；{hint}", header_cell(i)));
             }
             if let Some(j) = seen.insert(h.trim(), i) {
                 return Err(format!(
-                    "{file} 第1行有两列都叫「{}」（第{}列和第{}列）；列名不能重复",
+                    "{file} 的表头有两列都叫「{}」（{}和{}）；列名不能重复",
                     h.trim(),
-                    j + 1,
-                    i + 1
+                    header_cell(j),
+                    header_cell(i)
                 ));
             }
         }
         for name in meta.columns.keys() {
             if !header.iter().any(|h| h.trim() == name) {
-                let msg = format!("{file} 的元数据写了 [columns.{name}]，但数据里没有这一列");
+                let msg = format!("{file} 的元数据写了 [columns.\"{name}\"]，但数据里没有这一列");
                 return Err(match did_you_mean(name, header.iter().map(|h| h.trim())) {
                     Some(s) => format!("{msg}，是不是想写「{s}」？"),
                     None => msg,
@@ -223,14 +338,18 @@ impl Dataset {
         let width = header.len();
         let mut rows = Vec::with_capacity(records.len());
         let mut row_lines = Vec::with_capacity(records.len());
-        for (line, record) in records {
-            if record.len() > width && record[width..].iter().any(|c| !c.trim().is_empty()) {
-                return Err(format!(
-                    "{file} 第{line}行有{}个值，但表头只有{width}列；请检查是否多了逗号",
-                    record.len()
-                ));
+        for (line, mut cells) in records.drain(..) {
+            if cells.len() > width && cells[width..].iter().any(|c| !c.is_missing()) {
+                return Err(match &place {
+                    Place::Sheet { .. } => format!(
+                        "{file} 第{line}行在表头之外还有数据；请给这一列起名，或删掉多余的值"
+                    ),
+                    _ => format!(
+                        "{file} 第{line}行有{}个值，但表头只有{width}列；请检查是否多了逗号",
+                        cells.len()
+                    ),
+                });
             }
-            let mut cells: Vec<Cell> = record.iter().take(width).map(|t| parse_cell(t)).collect();
             cells.resize(width, Cell::Missing);
             rows.push(cells);
             row_lines.push(line);
@@ -259,10 +378,12 @@ impl Dataset {
                 let (mut numbers, mut texts) = (0, 0);
                 for r in &rows {
                     match &r[i] {
-                        Cell::Number { text, .. } => {
+                        Cell::Number(n) => {
                             numbers += 1;
-                            decimals = decimals.max(decimals_written(text));
+                            decimals = decimals.max(n.decimals());
                         }
+                        // A figure spelt wrongly (1079.6亿, 1e3, #DIV/0!) is still a figure.
+                        Cell::Text(t) if classify(t) != NotANumber::Text => numbers += 1,
                         Cell::Text(_) => texts += 1,
                         Cell::Missing => {}
                     }
@@ -290,10 +411,12 @@ impl Dataset {
             columns,
             rows,
             row_lines,
+            place,
             key,
             unit_column,
             row_index,
             duplicate_keys,
+            periods: OnceLock::new(),
         })
     }
 }

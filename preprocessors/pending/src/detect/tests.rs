@@ -16,7 +16,7 @@ fn run_with(
     target: Target,
     source: &str,
 ) -> (String, Vec<(usize, PendingKind, String, String)>) {
-    let scan = scan(source, &["pending", "table", "progress"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/trade.md",
         path: "trade.md",
@@ -329,7 +329,7 @@ fn callouts_after_a_heading_in_a_quote_stay_in_the_quote() {
 #[test]
 fn publish_reports_the_editorial_notes_it_removed() {
     let source = EDITORIAL;
-    let scan = scan(source, &["pending"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/trade.md",
         path: "trade.md",
@@ -390,7 +390,7 @@ fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
             "# 标题【待完善】\n\n## 现状\n\n{{#pending 补}}\n\n## 挑战\n",
         ),
     ] {
-        let scan = scan(source, &["pending", "table"]);
+        let scan = scan(source);
         let chapter = Chapter {
             file: "book/trade.md",
             path: "trade.md",
@@ -410,7 +410,7 @@ fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
 #[test]
 fn a_section_holding_only_a_remark_is_empty_and_the_remark_leaves() {
     let source = "# 产能合作\n\n## 挑战\n\n{{#remark 其他的挑战目前没想到}}\n\n## 政策\n\n政策{{#remark 待定}}正文。\n";
-    let scan = scan(source, &["pending", "remark"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/capacity.md",
         path: "capacity.md",

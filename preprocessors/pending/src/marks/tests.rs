@@ -9,7 +9,7 @@ fn found_with(
     cfg: &PendingConfig,
     source: &str,
 ) -> Vec<(PendingKind, String, bool, Option<usize>)> {
-    let scan: Scan = scan(source, &["pending", "table", "progress"]);
+    let scan: Scan = scan(source);
     let chapter = Chapter {
         file: "book/t.md",
         path: "t.md",
@@ -168,7 +168,7 @@ fn marks_in_headings_know_their_heading_and_are_never_blocks() {
 #[test]
 fn notes_and_markers_are_blocks_by_the_scanners_rule_with_its_prefix() {
     let source = "- 项目\n  {{#pending 补}}\n  【待完善】\n\n> \t（分两段）\n>> {{#pending}}\n\n- {{#pending 甲}}\n正文 【待完善】\n";
-    let scan = scan(source, &["pending"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/t.md",
         path: "t.md",

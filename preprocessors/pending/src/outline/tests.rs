@@ -2,7 +2,7 @@ use super::*;
 use report_core::scan::scan;
 
 fn outline_of(cfg: &PendingConfig, path: &str, name: &str, source: &str) -> Outline {
-    let scan = scan(source, &["pending", "table", "progress"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: &format!("book/{path}"),
         path,
@@ -185,7 +185,7 @@ fn placeholders_in_headings_stay_out_of_section_titles() {
 
 正文
 ";
-    let scan = scan(source, &["pending", "value", "table"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/t.md",
         path: "t.md",
@@ -228,7 +228,7 @@ fn placeholders_in_headings_stay_out_of_section_titles() {
 #[test]
 fn an_empty_section_is_named_without_the_placeholders_in_its_heading() {
     let source = "# T\n\n## 政策 {{#value facts key=年份}}\n";
-    let scan = scan(source, &["pending", "value"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/t.md",
         path: "t.md",

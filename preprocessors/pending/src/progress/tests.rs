@@ -29,7 +29,7 @@ fn book(cfg: &PendingConfig) -> (Vec<Outline>, Vec<PendingItem>) {
     let mut outlines = Vec::new();
     let mut items = Vec::new();
     for (path, name, source) in BOOK {
-        let scan = scan(source, &["pending", "value", "progress"]);
+        let scan = scan(source);
         let file = format!("book/{path}");
         let chapter = Chapter {
             file: &file,
@@ -344,7 +344,7 @@ fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
     let outlines: Vec<Outline> = chapters
         .iter()
         .map(|(path, name, source)| {
-            let scan = scan(source, &["pending", "remark"]);
+            let scan = scan(source);
             let file = format!("book/{path}");
             outline(
                 &cfg,

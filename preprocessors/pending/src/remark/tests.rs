@@ -3,7 +3,7 @@ use report_core::edit::apply;
 use report_core::scan::scan;
 
 fn chapter_run(source: &str, target: Target) -> (String, Vec<Remark>, Vec<Diagnostic>) {
-    let scan = scan(source, &["pending", "remark"]);
+    let scan = scan(source);
     let chapter = Chapter {
         file: "book/capacity.md",
         path: "capacity.md",
