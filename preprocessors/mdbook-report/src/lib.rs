@@ -193,7 +193,16 @@ pub fn process(
         numbering: &numbering,
         downloads: &downloads,
     };
-    let typed = TypedNumbers::build(store, typed_config);
+    let typed = TypedNumbers::build(
+        store,
+        typed_config,
+        work.iter().map(|w| report_data::Chapter {
+            file: &w.file,
+            path: &w.path,
+            source: &w.source,
+            scan: &w.scan,
+        }),
+    );
     let mut warnings = Vec::new();
     let mut items = Vec::new();
     let mut removed = Vec::new();
