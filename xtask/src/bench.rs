@@ -397,12 +397,26 @@ fn command_for(
 }
 
 /// Runs `variant` of `book` once, measured; `None` if it failed (the log says why).
+///
+/// Every run starts cold, like the build of a fresh clone: a build's output folder is
+/// removed first, and so are the download files the renderer keeps between builds (which
+/// spare a `mdbook serve` rebuild the files of unchanged tables).
 fn measure_once(
     tools: &Tools,
     book: &Book,
     variant: Variant,
     bench: &Path,
 ) -> Result<Option<Sample>> {
+    let cold = match variant {
+        Variant::Plain | Variant::Expanded | Variant::With => out_dir(bench, book, variant.slug()),
+        // The replayed renderer works in the capture build's output (`downloads` is
+        // report_data::download::FOLDER).
+        Variant::Renderer => out_dir(bench, book, "capture").join("report/downloads"),
+        Variant::Preprocessor => PathBuf::new(),
+    };
+    if cold.is_dir() {
+        fs::remove_dir_all(&cold)?;
+    }
     let (mut command, stdin) = command_for(tools, book, variant, bench);
     let logs = bench.join("logs");
     let log = logs.join(format!("{}-{}.log", book.slug, variant.slug()));
