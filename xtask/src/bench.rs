@@ -1,227 +1,525 @@
-//! `cargo xtask bench`: what the preprocessor costs on top of plain mdBook.
+//! `cargo xtask bench`: what the preprocessor costs on top of plain mdBook, measured
+//! honestly.
 //!
-//! Builds the real report and a generated large book (under `target/bench/`), each with and
-//! without `[preprocessor.report]`, in one run and several repetitions, and prints the wall
-//! times and their ratio to plain mdBook. It reports; it never asserts on time.
+//! For the real report and a generated large book it measures, in one run and alternating:
+//!
+//! - (a) plain mdBook on the placeholder source,
+//! - (b) plain mdBook on the *expanded* source: the preprocessor's output chapters written
+//!   back as Markdown files (captured once, see `capture`), with the same static files;
+//!   what the same tables and charts typed by hand would cost,
+//! - (c) mdBook with the preprocessor and the companion renderer,
+//! - the preprocessor alone and the companion renderer alone, replaying their captured
+//!   input,
+//!
+//! each as the median and range of wall time, CPU time (user + system of all the processes)
+//! and peak memory, with the ratios (c)/(b) and (c)/(a). Then the scaling series
+//! (`series`) and the wait under `mdbook serve` (`serve`). It reports and never fails on
+//! time.
+
+mod books;
+mod callgrind;
+pub mod capture;
+mod machine;
+pub mod measure;
+mod series;
+mod serve;
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+
+use books::{Big, Spec, Variants};
+use capture::Kind;
+use machine::Machine;
+use measure::{Io, Sample, Summary};
 
 use crate::run::{self, Result};
 use crate::tools::{self, Tools};
 
-const PLAIN: &str = "mdBook alone";
-const WITH: &str = "with report";
+/// mdBook's environment override of `[preprocessor.report.originality] sources`.
+const SOURCES_ENV: &str = "MDBOOK_PREPROCESSOR__REPORT__ORIGINALITY__SOURCES";
+
+const USAGE: &str = "usage: cargo xtask bench [--reps N] [--chapters N] [--rows N] \
+                     [--series none|default|full] [--serve-trials N] [--instructions]";
 
 struct Options {
     reps: usize,
     chapters: usize,
     rows: usize,
+    series: series::Choice,
+    serve_trials: usize,
+    instructions: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options> {
     let mut options = Options {
-        reps: 3,
+        reps: 5,
         chapters: 1000,
         rows: 100_000,
+        series: series::Choice::Default,
+        serve_trials: 3,
+        instructions: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let target = match arg.as_str() {
-            "--reps" => &mut options.reps,
-            "--chapters" => &mut options.chapters,
-            "--rows" => &mut options.rows,
-            other => {
-                return Err(format!("unknown argument `{other}` to `cargo xtask bench`").into());
+        let (number, zero_ok) = match arg.as_str() {
+            "--reps" => (&mut options.reps, false),
+            "--chapters" => (&mut options.chapters, false),
+            "--rows" => (&mut options.rows, false),
+            "--serve-trials" => (&mut options.serve_trials, true),
+            "--instructions" => {
+                options.instructions = true;
+                continue;
             }
+            "--series" => {
+                let value = args.next().map(String::as_str);
+                options.series = series::Choice::parse(value.unwrap_or("")).ok_or_else(|| {
+                    format!("--series takes none, default or full, not {value:?}\n{USAGE}")
+                })?;
+                continue;
+            }
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}").into()),
         };
         let value = args.next().ok_or_else(|| format!("{arg} needs a number"))?;
-        *target = value
+        *number = value
             .parse()
             .ok()
-            .filter(|&n: &usize| n > 0)
+            .filter(|&n: &usize| n > 0 || zero_ok)
             .ok_or_else(|| format!("{arg} needs a positive number, not `{value}`"))?;
     }
     Ok(options)
 }
 
-/// One book to build: a directory with a `book.toml`.
-struct Case {
-    book: String,
-    variant: &'static str,
-    dir: PathBuf,
-    /// Wall times of the timed repetitions; `None` once a build failed.
-    times: Option<Vec<Duration>>,
+/// One book under test: its variants, the environment its `with` variant needs, and the
+/// folder of what was captured of its preprocessor and renderer.
+#[derive(Clone)]
+struct Book {
+    name: String,
+    /// A short name for files: `report`, `large`, a series point.
+    slug: String,
+    variants: Variants,
+    /// Environment for the `with` variant (commands by absolute path, originality sources).
+    env: Vec<(String, String)>,
+    capture: PathBuf,
+}
+
+/// The things measured for every book, in the order they alternate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    Plain,
+    Expanded,
+    With,
+    Preprocessor,
+    Renderer,
+}
+
+const VARIANTS: [Variant; 5] = [
+    Variant::Plain,
+    Variant::Expanded,
+    Variant::With,
+    Variant::Preprocessor,
+    Variant::Renderer,
+];
+
+impl Variant {
+    fn label(self) -> &'static str {
+        match self {
+            Variant::Plain => "(a) mdBook, placeholder source",
+            Variant::Expanded => "(b) mdBook, expanded source",
+            Variant::With => "(c) mdBook + report",
+            Variant::Preprocessor => "preprocessor alone",
+            Variant::Renderer => "companion renderer alone",
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Variant::Plain => "plain",
+            Variant::Expanded => "expanded",
+            Variant::With => "with",
+            Variant::Preprocessor => "preprocessor",
+            Variant::Renderer => "renderer",
+        }
+    }
 }
 
 pub fn run(args: &[String]) -> Result {
     let options = parse(args)?;
     let tools = Tools::prepare()?;
     let bench = tools::target_dir().join("bench");
-    fs::create_dir_all(&bench)?;
+    fs::create_dir_all(bench.join("logs"))?;
+    println!("{}", Machine::now(&tools.mdbook).describe());
 
-    run::progress("preparing the real report without the preprocessor");
-    let report_plain = bench.join("report-plain");
-    plain_copy_of_report(&tools.root, &report_plain)?;
+    run::progress("copying the real report (placeholder, expanded and with-report variants)");
+    let variants = books::report(&tools.root, &bench.join("report"))?;
+    let mut env = with_env(&tools);
+    env.push((
+        SOURCES_ENV.to_owned(),
+        originality_sources(&tools.root).unwrap_or_else(|| "[]".to_owned()),
+    ));
+    let report = Book {
+        name: format!(
+            "report ({} pages)",
+            count_chapters(&tools.root.join("book/SUMMARY.md"))
+        ),
+        slug: "report".to_owned(),
+        variants,
+        env,
+        capture: bench.join("capture/report"),
+    };
 
     run::progress(&format!(
         "generating the large book: {} chapters, a {}-row dataset",
         options.chapters, options.rows
     ));
-    let large = bench.join("large");
-    let stats = generate_large_book(&large, &tools.preprocessor, &options)?;
-    run::progress(&format!(
-        "large book: {} placeholders ({} charts, {} tables, {} values, {} refs, {} pending markers)",
-        stats.total(),
+    let spec = Spec {
+        chapters: options.chapters,
+        rows: options.rows,
+        big: Big::EveryTenthChapter,
+    };
+    let (variants, stats) = books::generate(&bench.join("large"), &tools.preprocessor, spec)?;
+    println!(
+        "Large book: {} chapters, {} placeholders ({} charts, {} tables, {} values, {} refs, \
+         {} pending markers), a {}-row dataset of which tables show {} rows.",
+        options.chapters,
+        stats.placeholders(),
         stats.charts,
         stats.tables,
         stats.values,
         stats.refs,
-        stats.pending
-    ));
+        stats.pending,
+        options.rows,
+        stats.big_rows_shown
+    );
+    let large = Book {
+        name: format!("large ({} chapters)", options.chapters),
+        slug: "large".to_owned(),
+        variants,
+        env: with_env(&tools),
+        capture: bench.join("capture/large"),
+    };
 
-    let chapters = count_chapters(&tools.root.join("book/SUMMARY.md"));
-    let report = format!("report ({chapters} pages)");
-    let large_name = format!("large ({} chapters)", options.chapters);
-    let mut cases = vec![
-        Case::new(&report, PLAIN, report_plain),
-        Case::new(&report, WITH, tools.root.clone()),
-        Case::new(&large_name, PLAIN, large.join("plain")),
-        Case::new(&large_name, WITH, large.join("with")),
-    ];
-
-    let out = bench.join("out");
-    let logs = bench.join("logs");
-    fs::create_dir_all(&logs)?;
-    // Round-robin over the cases so that a slow spell of the machine hits them all alike;
-    // repetition 0 is a warm-up (disk cache, first run of the binaries) and is not timed.
-    for rep in 0..=options.reps {
-        let label = if rep == 0 {
-            "warm-up".to_owned()
-        } else {
-            format!("run {rep}/{}", options.reps)
-        };
-        run::progress(&label);
-        for (index, case) in cases.iter_mut().enumerate() {
-            let Some(times) = case.times.as_mut() else {
-                continue;
-            };
-            let log = logs.join(format!("case{index}.log"));
-            let mut command = tools.mdbook("build");
-            if case.variant == PLAIN {
-                // An override would bring the preprocessor back into the plain book.
-                command
-                    .env_remove(tools::MODE_ENV)
-                    .env_remove(tools::COMMAND_ENV)
-                    .env_remove(tools::RENDERER_COMMAND_ENV);
-            }
-            command
-                .current_dir(&case.dir)
-                .arg("--dest-dir")
-                .arg(out.join(format!("case{index}")));
-            match time_build(&mut command, &log)? {
-                Some(elapsed) if rep > 0 => times.push(elapsed),
-                Some(_) => {}
-                None => {
-                    eprintln!(
-                        "    {} / {}: `mdbook build` failed, see {}",
-                        case.book,
-                        case.variant,
-                        log.display()
-                    );
-                    case.times = None;
-                }
-            }
-        }
+    let books = [report, large];
+    for book in &books {
+        run::progress(&format!(
+            "{}: capturing the preprocessor's and renderer's input and output",
+            book.name
+        ));
+        capture(&tools, book, &bench, false)?;
+        let chapters = capture::write_expanded(&book.capture, &book.variants.expanded_src)?;
+        println!(
+            "{}: {chapters} chapters, Markdown {:.2} MB as written, {:.2} MB expanded.",
+            book.name,
+            dir_size(&book.variants.plain_src, "md") as f64 / 1e6,
+            dir_size(&book.variants.expanded_src, "md") as f64 / 1e6
+        );
     }
+    println!();
 
-    println!("{}", table(&cases));
-    if cases.iter().any(|case| case.times.is_none()) {
-        return Err("some builds failed (their logs are named above)".into());
+    let results = alternate(&tools, &books, &bench, options.reps)?;
+    for (book, samples) in books.iter().zip(&results) {
+        println!("{}", book_table(book, samples, options.reps));
+    }
+    if options.instructions {
+        println!("{}", callgrind::table(&tools, &books, &bench)?);
+    }
+    if options.series != series::Choice::None {
+        series::run(&tools, &bench, &options, &books[1])?;
+    }
+    if options.serve_trials > 0 {
+        println!(
+            "{}",
+            serve::table(&tools, &books, &bench, options.serve_trials)?
+        );
+    }
+    println!("{}", Machine::now(&tools.mdbook).load_line("at the end"));
+    let failed = results
+        .iter()
+        .flatten()
+        .any(|(_, samples)| samples.is_none());
+    if failed {
+        return Err("some runs failed (their logs are in target/bench/logs)".into());
     }
     Ok(())
 }
 
-impl Case {
-    fn new(book: &str, variant: &'static str, dir: PathBuf) -> Self {
-        Case {
-            book: book.to_owned(),
-            variant,
-            dir,
-            times: Some(Vec::new()),
+/// The environment of a `with` variant: the preprocessor and its renderer by absolute path
+/// (book.toml's relative `target/release/...` means nothing in a copy).
+fn with_env(tools: &Tools) -> Vec<(String, String)> {
+    vec![
+        (
+            tools::COMMAND_ENV.to_owned(),
+            capture::quote(&tools.preprocessor.to_string_lossy()),
+        ),
+        (
+            tools::RENDERER_COMMAND_ENV.to_owned(),
+            tools::renderer_command(&tools.preprocessor),
+        ),
+    ]
+}
+
+/// book.toml's `[preprocessor.report.originality] sources`, resolved against the repository
+/// (the copies live elsewhere), as mdBook reads a list from the environment; `$REPORT_SEEDS`
+/// replaces them, as in the tests.
+fn originality_sources(root: &Path) -> Option<String> {
+    let sources: Vec<String> = match std::env::var_os("REPORT_SEEDS") {
+        Some(seeds) => vec![seeds.to_string_lossy().into_owned()],
+        None => {
+            let toml = fs::read_to_string(root.join("book.toml")).ok()?;
+            let mut in_table = false;
+            let mut found = None;
+            for line in toml.lines().map(str::trim) {
+                if line.starts_with('[') {
+                    in_table = line == "[preprocessor.report.originality]";
+                } else if in_table
+                    && let Some(value) = line.strip_prefix("sources")
+                    && let Some(value) = value.trim_start().strip_prefix('=')
+                {
+                    // A TOML list of plain strings is JSON too.
+                    found = serde_json::from_str::<Vec<String>>(value.trim()).ok();
+                }
+            }
+            found?
+        }
+    };
+    let resolved: Vec<String> = sources
+        .iter()
+        .map(|source| root.join(source).to_string_lossy().into_owned())
+        .collect();
+    for source in &resolved {
+        let missing = if Path::new(source).is_dir() {
+            ""
+        } else {
+            " (missing: the check is skipped, as in a fresh clone; set REPORT_SEEDS)"
+        };
+        run::progress(&format!("originality sources: {source}{missing}"));
+    }
+    serde_json::to_string(&resolved).ok()
+}
+
+/// `mdbook SUBCOMMAND --dest-dir DEST` in a variant's folder, with the environment of that
+/// variant and nothing from the caller's that could bring the report into a plain build.
+fn mdbook(tools: &Tools, book: &Book, variant: Variant, subcommand: &str, dest: &Path) -> Command {
+    let dir = match variant {
+        Variant::Plain => &book.variants.plain,
+        Variant::Expanded => &book.variants.expanded,
+        _ => &book.variants.with,
+    };
+    let mut command = Command::new(&tools.mdbook);
+    command
+        .arg(subcommand)
+        .arg("--dest-dir")
+        .arg(dest)
+        .current_dir(dir);
+    for name in [
+        tools::MODE_ENV,
+        tools::COMMAND_ENV,
+        tools::RENDERER_COMMAND_ENV,
+        SOURCES_ENV,
+    ] {
+        command.env_remove(name);
+    }
+    if variant == Variant::With {
+        command.envs(book.env.iter().map(|(k, v)| (k, v)));
+    }
+    command
+}
+
+/// `target/bench/out/<book>-<what>`.
+fn out_dir(bench: &Path, book: &Book, what: &str) -> PathBuf {
+    bench.join("out").join(format!("{}-{what}", book.slug))
+}
+
+/// One build of `with` through the capture shim (`capture`), into its own output folder.
+/// `input_only`: the shim stops the build once it has the preprocessor's input (the
+/// scaling series need nothing else).
+fn capture(tools: &Tools, book: &Book, bench: &Path, input_only: bool) -> Result {
+    if book.capture.exists() {
+        fs::remove_dir_all(&book.capture)?;
+    }
+    fs::create_dir_all(&book.capture)?;
+    let dest = out_dir(bench, book, "capture");
+    let mut command = mdbook(tools, book, Variant::With, "build", &dest);
+    let shim =
+        |kind, args: &[&str]| capture::shim_command(&book.capture, kind, &tools.preprocessor, args);
+    command
+        .env(tools::COMMAND_ENV, shim(Kind::Preprocessor, &[])?)
+        .env(
+            tools::RENDERER_COMMAND_ENV,
+            shim(Kind::Renderer, &[tools::RENDER_SUBCOMMAND])?,
+        );
+    if input_only {
+        command.env(capture::INPUT_ONLY_ENV, "1");
+    }
+    let log = book.capture.join("build.log");
+    let io = Io {
+        stdin: None,
+        stdout: &log,
+        log: &log,
+    };
+    let built = measure::run(&mut command, &io)?.is_some();
+    let captured = Kind::Preprocessor.input(&book.capture).is_file();
+    if built || (input_only && captured) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the capture build of {} failed: see {}",
+            book.name,
+            log.display()
+        )
+        .into())
+    }
+}
+
+/// The command that measures `variant` of `book`, and the file it reads on standard input
+/// (the captured input of a replay).
+fn command_for(
+    tools: &Tools,
+    book: &Book,
+    variant: Variant,
+    bench: &Path,
+) -> (Command, Option<PathBuf>) {
+    let kind = match variant {
+        Variant::Plain | Variant::Expanded | Variant::With => {
+            let dest = out_dir(bench, book, variant.slug());
+            return (mdbook(tools, book, variant, "build", &dest), None);
+        }
+        Variant::Preprocessor => Kind::Preprocessor,
+        Variant::Renderer => Kind::Renderer,
+    };
+    let mut command = Command::new(&tools.preprocessor);
+    if kind == Kind::Renderer {
+        command.arg(tools::RENDER_SUBCOMMAND);
+    }
+    command.current_dir(&book.variants.with);
+    (command, Some(kind.input(&book.capture)))
+}
+
+/// Runs `variant` of `book` once, measured; `None` if it failed (the log says why).
+///
+/// Every run starts cold, like the build of a fresh clone: a build's output folder is
+/// removed first, and so are the download files the renderer keeps between builds (which
+/// spare a `mdbook serve` rebuild the files of unchanged tables).
+fn measure_once(
+    tools: &Tools,
+    book: &Book,
+    variant: Variant,
+    bench: &Path,
+) -> Result<Option<Sample>> {
+    let cold = match variant {
+        Variant::Plain | Variant::Expanded | Variant::With => out_dir(bench, book, variant.slug()),
+        // The replayed renderer works in the capture build's output (`downloads` is
+        // report_data::download::FOLDER).
+        Variant::Renderer => out_dir(bench, book, "capture").join("report/downloads"),
+        Variant::Preprocessor => PathBuf::new(),
+    };
+    if cold.is_dir() {
+        fs::remove_dir_all(&cold)?;
+    }
+    let (mut command, stdin) = command_for(tools, book, variant, bench);
+    let logs = bench.join("logs");
+    let log = logs.join(format!("{}-{}.log", book.slug, variant.slug()));
+    let stdout = logs.join(format!("{}-{}.out", book.slug, variant.slug()));
+    let io = Io {
+        stdin: stdin.as_deref(),
+        stdout: if stdin.is_some() { &stdout } else { &log },
+        log: &log,
+    };
+    let sample = measure::run(&mut command, &io)?;
+    if sample.is_none() {
+        eprintln!(
+            "    {} / {}: failed, see {}",
+            book.name,
+            variant.label(),
+            log.display()
+        );
+    }
+    Ok(sample)
+}
+
+/// Per book, per variant: the timed samples, or `None` once a run failed.
+type Results = Vec<Vec<(Variant, Option<Vec<Sample>>)>>;
+
+/// Every variant of every book, round-robin, `reps` times after an untimed warm-up round
+/// (disk cache, first runs), so that a slow spell of the machine hits them all alike.
+fn alternate(tools: &Tools, books: &[Book], bench: &Path, reps: usize) -> Result<Results> {
+    let mut results: Results = books
+        .iter()
+        .map(|_| VARIANTS.iter().map(|&v| (v, Some(Vec::new()))).collect())
+        .collect();
+    let mut loads = Vec::new();
+    for rep in 0..=reps {
+        let load = Machine::load();
+        loads.push(format!("{load:.1}"));
+        run::progress(&if rep == 0 {
+            format!("warm-up round (load {load:.1})")
+        } else {
+            format!("round {rep}/{reps} (load {load:.1})")
+        });
+        for (book, book_results) in books.iter().zip(&mut results) {
+            for (variant, samples) in book_results.iter_mut() {
+                let Some(list) = samples.as_mut() else {
+                    continue;
+                };
+                match measure_once(tools, book, *variant, bench)? {
+                    Some(sample) if rep > 0 => list.push(sample),
+                    Some(_) => {}
+                    None => *samples = None,
+                }
+            }
         }
     }
-}
-
-/// Runs one build with its output in `log`; its wall time, or `None` if it failed.
-fn time_build(command: &mut Command, log: &Path) -> Result<Option<Duration>> {
-    let file = fs::File::create(log)?;
-    command
-        .stdout(file.try_clone()?)
-        .stderr(file)
-        .stdin(Stdio::null());
-    let started = Instant::now();
-    let status = command
-        .status()
-        .map_err(|error| format!("could not start `{}`: {error}", run::display(command)))?;
-    let elapsed = started.elapsed();
-    Ok(status.success().then_some(elapsed))
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let middle = sorted.len() / 2;
-    if sorted.len().is_multiple_of(2) {
-        (sorted[middle - 1] + sorted[middle]) / 2
-    } else {
-        sorted[middle]
-    }
-}
-
-/// The results: every run, the median, and the median's ratio to plain mdBook's.
-fn table(cases: &[Case]) -> String {
-    let mut text = String::new();
-    let _ = writeln!(text);
-    let _ = writeln!(
-        text,
-        "{:<22} {:<14} {:>9} {:>9}  runs (s)",
-        "book", "variant", "median s", "vs mdBook"
+    println!(
+        "Load average (1 min) at the start of each round, warm-up first: {}\n",
+        loads.join(", ")
     );
-    let mut baseline = None;
-    for case in cases {
-        let Some(times) = &case.times else {
+    Ok(results)
+}
+
+/// A Markdown table of one book's variants and the ratios of (c) to (b) and (a).
+fn book_table(book: &Book, results: &[(Variant, Option<Vec<Sample>>)], reps: usize) -> String {
+    let summary = |wanted: Variant| {
+        results
+            .iter()
+            .find(|(v, _)| *v == wanted)
+            .and_then(|(_, samples)| samples.as_deref())
+            .and_then(Summary::of)
+    };
+    let mut text = format!(
+        "{}: median (min–max) of {reps} alternating runs\n\n",
+        book.name
+    );
+    let _ = writeln!(text, "| variant | wall s | CPU s | peak MiB |");
+    let _ = writeln!(text, "|---|---|---|---|");
+    for (variant, _) in results {
+        let _ = match summary(*variant) {
+            Some(s) => writeln!(
+                text,
+                "| {} | {} | {} | {} |",
+                variant.label(),
+                s.wall.show(2),
+                s.cpu.show(2),
+                s.peak.show(0)
+            ),
+            None => writeln!(text, "| {} | failed | | |", variant.label()),
+        };
+    }
+    if let (Some(a), Some(b), Some(c)) = (
+        summary(Variant::Plain),
+        summary(Variant::Expanded),
+        summary(Variant::With),
+    ) {
+        let _ = writeln!(text, "\n| ratio of medians | wall | CPU |");
+        let _ = writeln!(text, "|---|---|---|");
+        for (name, base) in [("(c)/(b)", b), ("(c)/(a)", a)] {
             let _ = writeln!(
                 text,
-                "{:<22} {:<14} {:>9}",
-                case.book, case.variant, "failed"
+                "| {name} | {:.3} | {:.3} |",
+                c.wall.median / base.wall.median,
+                c.cpu.median / base.cpu.median
             );
-            continue;
-        };
-        let median = median(times).as_secs_f64();
-        let ratio = if case.variant == PLAIN {
-            baseline = Some(median);
-            1.0
-        } else {
-            baseline.map_or(f64::NAN, |baseline| median / baseline)
-        };
-        let runs: Vec<String> = times
-            .iter()
-            .map(|time| format!("{:.2}", time.as_secs_f64()))
-            .collect();
-        let _ = writeln!(
-            text,
-            "{:<22} {:<14} {:>9.2} {:>8.2}×  {}",
-            case.book,
-            case.variant,
-            median,
-            ratio,
-            runs.join(" ")
-        );
+        }
     }
     text
 }
@@ -232,243 +530,24 @@ fn count_chapters(summary: &Path) -> usize {
         .unwrap_or(0)
 }
 
-/// `book.toml` without the report's tables: `[preprocessor.report]` and the companion
-/// renderer `[output.report]`, with their sub-tables.
-fn without_report_tables(book_toml: &str) -> String {
-    let mut kept = String::new();
-    let mut skipping = false;
-    for line in book_toml.lines() {
-        let header = line.trim_start();
-        if header.starts_with('[') {
-            let name = header
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
-                .trim();
-            skipping = ["preprocessor.report", "output.report"]
-                .iter()
-                .any(|table| name == *table || name.starts_with(&format!("{table}.")));
-        }
-        if !skipping {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
-    kept
-}
-
-/// The real report with `[preprocessor.report]` removed: a copy of `book/` and `assets/` so
-/// that every path in book.toml means what it means in the repository.
-fn plain_copy_of_report(root: &Path, dest: &Path) -> Result {
-    if dest.exists() {
-        fs::remove_dir_all(dest)?;
-    }
-    fs::create_dir_all(dest)?;
-    let book_toml = fs::read_to_string(root.join("book.toml"))?;
-    fs::write(dest.join("book.toml"), without_report_tables(&book_toml))?;
-    for dir in ["book", "assets"] {
-        if root.join(dir).is_dir() {
-            copy_dir(&root.join(dir), &dest.join(dir))?;
-        }
-    }
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
-#[derive(Default)]
-struct Stats {
-    tables: usize,
-    values: usize,
-    charts: usize,
-    refs: usize,
-    pending: usize,
-}
-
-impl Stats {
-    fn total(&self) -> usize {
-        self.tables + self.values + self.charts + self.refs + self.pending
-    }
-}
-
-/// Small series datasets the chapters draw on, cycled through.
-const SERIES: usize = 20;
-const YEARS: std::ops::RangeInclusive<u32> = 2015..=2024;
-const PROVINCES: [&str; 8] = [
-    "北京", "上海", "江苏", "浙江", "山东", "广东", "四川", "湖北",
-];
-const CATEGORIES: [&str; 5] = ["原料药", "制剂", "医疗器械", "中药", "生物药"];
-
-/// A deterministic pseudo-random sequence (a 64-bit LCG), so every run builds the same book.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
-
-/// Writes the large book under `dir`: `with/book.toml` runs the preprocessor (its absolute
-/// path), `plain/book.toml` is the same book without it; both read `dir/src`.
-fn generate_large_book(dir: &Path, preprocessor: &Path, options: &Options) -> Result<Stats> {
-    if dir.exists() {
-        fs::remove_dir_all(dir)?;
-    }
-    let src = dir.join("src");
-    fs::create_dir_all(src.join("data/series"))?;
-    fs::create_dir_all(src.join("data/big"))?;
-    fs::create_dir_all(dir.join("with"))?;
-    fs::create_dir_all(dir.join("plain"))?;
-
-    let book = "[book]\ntitle = \"基准测试：大型报告\"\nlanguage = \"zh-CN\"\nsrc = \"../src\"\n\n\
-                [build]\ncreate-missing = false\n";
-    let preprocessor = preprocessor.to_string_lossy().replace('\\', "\\\\");
-    fs::write(
-        dir.join("with/book.toml"),
-        format!(
-            "{book}\n[preprocessor.report]\ncommand = \"{preprocessor}\"\nbefore = [\"links\"]\n\
-             # Publish mode: a placeholder error fails the build, so the timings are of a\n\
-             # book whose every placeholder expands.\nmode = \"publish\"\n"
-        ),
-    )?;
-    fs::write(dir.join("plain/book.toml"), book)?;
-
-    let mut random = Lcg(0x5EED);
-    for series in 0..SERIES {
-        let mut csv = String::from("年份,出口额,进口额,企业数\n");
-        for year in YEARS {
-            let _ = writeln!(
-                csv,
-                "{year},{}.{},{}.{},{}",
-                100 + random.next(900),
-                1 + random.next(9),
-                80 + random.next(700),
-                1 + random.next(9),
-                10_000 + random.next(50_000)
-            );
-        }
-        fs::write(src.join(format!("data/series/s{series:02}.csv")), csv)?;
-        fs::write(
-            src.join(format!("data/series/s{series:02}.toml")),
-            format!(
-                "title = \"基准序列{series:02}：进出口额\"\nunit = \"亿美元\"\n\
-                 source = \"基准测试生成数据\"\nas-of = \"2024\"\n\
-                 notes = \"由 cargo xtask bench 生成。\"\nkey = \"年份\"\n\n\
-                 [columns.\"企业数\"]\nunit = \"家\"\ndecimals = 0\n"
-            ),
-        )?;
-    }
-
-    let mut big = BufWriter::new(fs::File::create(src.join("data/big/rows.csv"))?);
-    writeln!(big, "编号,省份,类别,金额,数量")?;
-    for row in 1..=options.rows {
-        writeln!(
-            big,
-            "R{row:06},{},{},{}.{:02},{}",
-            PROVINCES[random.next(PROVINCES.len() as u64) as usize],
-            CATEGORIES[random.next(CATEGORIES.len() as u64) as usize],
-            random.next(100_000),
-            random.next(100),
-            10_000 + random.next(90_000)
-        )?;
-    }
-    big.into_inner()
-        .map_err(|error| error.into_error())?
-        .sync_all()?;
-    fs::write(
-        src.join("data/big/rows.toml"),
-        "title = \"基准大数据集：企业交易明细\"\nunit = \"万元\"\nsource = \"基准测试生成数据\"\n\
-         as-of = \"2024-12\"\nnotes = \"由 cargo xtask bench 生成。\"\nkey = \"编号\"\n\n\
-         [columns.\"数量\"]\nunit = \"件\"\ndecimals = 0\n",
-    )?;
-
-    let mut stats = Stats::default();
-    let mut summary = String::from("# Summary\n\n");
-    for chapter in 1..=options.chapters {
-        let _ = writeln!(summary, "- [第{chapter}章 基准章节](ch{chapter:04}.md)");
-        let text = chapter_text(chapter, options.rows, &mut stats);
-        fs::write(src.join(format!("ch{chapter:04}.md")), text)?;
-    }
-    fs::write(src.join("SUMMARY.md"), summary)?;
-    Ok(stats)
-}
-
-/// One chapter: prose around values (with no typed digits: the preprocessor flags a typed
-/// number that equals a value of the data), a table, refs, a chart every third chapter, pending
-/// markers, and every tenth chapter a look into the 100,000-row dataset.
-fn chapter_text(chapter: usize, rows: usize, stats: &mut Stats) -> String {
-    let ds = format!("series/s{:02}", chapter % SERIES);
-    let prose = "我国医药工业国际合作在贸易、技术、产能与制度四个维度持续推进，\
-                 原料药与制剂出口结构不断优化，企业“走出去”步伐加快。";
-    let mut text = String::new();
-    let _ = writeln!(
-        text,
-        "# 第{chapter}章 基准章节\n\n## 现状\n\n{prose}{prose}\n"
-    );
-    let _ = writeln!(
-        text,
-        "当年出口额为{{{{#value {ds} row=2024 col=出口额}}}}，进口额为\
-         {{{{#value {ds} row=2024 col=进口额}}}}，出口同比{{{{#value {ds} row=2024 col=出口额 calc=yoy}}}}，\
-         十年间年均增长{{{{#value {ds} col=出口额 calc=cagr from=2015 to=2024}}}}。\
-         详见{{{{#ref tab-{chapter}}}}}。\n"
-    );
-    stats.values += 4;
-    stats.refs += 1;
-    let _ = writeln!(
-        text,
-        "{{{{#table {ds} cols=年份,出口额,进口额,企业数 sort=-年份 yoy=出口额 total \
-         title=\"第{chapter}章 进出口额\" id=tab-{chapter}}}}}\n"
-    );
-    stats.tables += 1;
-    if chapter.is_multiple_of(3) {
-        let _ = writeln!(
-            text,
-            "如{{{{#ref fig-{chapter}}}}}所示，出口额保持增长。\n\n\
-             {{{{#chart {ds} kind=bar-line x=年份 y=出口额 line=yoy \
-             title=\"第{chapter}章 出口额及增速\" id=fig-{chapter}}}}}\n"
-        );
-        stats.refs += 1;
-        stats.charts += 1;
-    }
-    let _ = writeln!(text, "## 挑战\n\n{prose}\n");
-    if chapter.is_multiple_of(2) {
-        let _ = writeln!(text, "{{{{#pending 第{chapter}章挑战部分的案例待补充}}}}\n");
-        stats.pending += 1;
-    }
-    if chapter.is_multiple_of(5) {
-        let _ = writeln!(text, "相关企业案例【待补充数据】。\n");
-        stats.pending += 1;
-    }
-    let _ = writeln!(text, "## 政策\n\n{prose}{prose}\n");
-    if chapter.is_multiple_of(10) {
-        let row = (chapter * 97) % rows + 1;
-        let _ = writeln!(
-            text,
-            "明细中一笔交易的金额为{{{{#value big/rows row=R{row:06} col=金额}}}}。\n\n\
-             {{{{#table big/rows cols=编号,省份,类别,金额 where=金额>=99990 sort=-金额 \
-             title=\"第{chapter}章 大额交易\" id=big-{chapter}}}}}\n"
-        );
-        stats.values += 1;
-        stats.tables += 1;
-    }
-    text
+/// Total size of the files with extension `ext` under `dir`.
+fn dir_size(dir: &Path, ext: &str) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                dir_size(&path, ext)
+            } else if path.extension().is_some_and(|e| e == ext) {
+                entry.metadata().map_or(0, |m| m.len())
+            } else {
+                0
+            }
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -476,37 +555,83 @@ mod tests {
     use super::*;
 
     #[test]
-    fn removes_only_the_report_preprocessor_and_renderer() {
-        let toml = "[book]\ntitle = \"x\"\n\n[preprocessor.report]\ncommand = \"a\"\n\
-                    before = [\"links\"]\n\n[preprocessor.report.patterns]\nx = 1\n\n\
-                    [output.html]\nprint = { enable = true }\n\n[output.report]\n\
-                    command = \"a render\"\n[output.report.pdf]\nfile = \"r.pdf\"\n\
-                    [output.reporter]\n";
+    fn options_default_and_parse() {
+        let options = parse(&[]).unwrap();
         assert_eq!(
-            without_report_tables(toml),
-            "[book]\ntitle = \"x\"\n\n[output.html]\nprint = { enable = true }\n\n\
-             [output.reporter]\n"
+            (options.reps, options.chapters, options.rows),
+            (5, 1000, 100_000)
         );
+        let args: Vec<String> = ["--reps", "2", "--series", "full", "--serve-trials", "0"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let options = parse(&args).unwrap();
+        assert_eq!((options.reps, options.serve_trials), (2, 0));
+        assert!(options.series == series::Choice::Full);
+        assert!(parse(&["--reps".into(), "0".into()]).is_err());
+        assert!(parse(&["--series".into(), "long".into()]).is_err());
+        assert!(parse(&["--fast".into()]).is_err());
     }
 
     #[test]
-    fn median_of_even_and_odd_counts() {
-        let secs = |list: &[u64]| {
-            list.iter()
-                .map(|&s| Duration::from_secs(s))
-                .collect::<Vec<_>>()
+    fn originality_sources_come_from_book_toml() {
+        if std::env::var_os("REPORT_SEEDS").is_some() {
+            return;
+        }
+        let dir = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("book.toml"),
+            "[preprocessor.report]\nsources = [\"no\"]\n\n\
+             [preprocessor.report.originality]\nsources = [\"../seeds\", \"x\"]\nmin-run = 15\n",
+        )
+        .unwrap();
+        let json = originality_sources(&dir).unwrap();
+        let list: Vec<String> = serde_json::from_str(&json).unwrap();
+        let expected = [dir.join("../seeds"), dir.join("x")];
+        assert_eq!(list, expected.map(|p| p.to_string_lossy().into_owned()));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn tables_show_spreads_and_ratios() {
+        let sample = |wall: u64, cpu: u64| Sample {
+            wall: std::time::Duration::from_millis(wall),
+            cpu: std::time::Duration::from_millis(cpu),
+            peak_kib: 2048,
         };
-        assert_eq!(median(&secs(&[3, 1, 2])), Duration::from_secs(2));
-        assert_eq!(median(&secs(&[4, 1, 2, 3])), Duration::from_millis(2500));
-    }
-
-    #[test]
-    fn chapters_use_the_placeholder_syntax() {
-        let mut stats = Stats::default();
-        let text = chapter_text(30, 100_000, &mut stats);
-        assert!(text.contains("{{#chart series/s10 kind=bar-line"));
-        assert!(text.contains("{{#ref fig-30}}"));
-        assert!(text.contains("{{#table big/rows cols=编号,省份,类别,金额 where=金额>=99990"));
-        assert_eq!((stats.charts, stats.tables, stats.pending), (1, 2, 2));
+        let book = Book {
+            name: "b".into(),
+            slug: "b".into(),
+            variants: Variants {
+                plain: PathBuf::new(),
+                expanded: PathBuf::new(),
+                with: PathBuf::new(),
+                plain_src: PathBuf::new(),
+                expanded_src: PathBuf::new(),
+                with_src: PathBuf::new(),
+            },
+            env: Vec::new(),
+            capture: PathBuf::new(),
+        };
+        let results = vec![
+            (Variant::Plain, Some(vec![sample(1000, 900)])),
+            (Variant::Expanded, Some(vec![sample(2000, 1800)])),
+            (Variant::With, Some(vec![sample(2100, 1980)])),
+            (Variant::Renderer, None),
+        ];
+        let text = book_table(&book, &results, 1);
+        assert!(
+            text.contains(
+                "| (b) mdBook, expanded source | 2.00 (2.00–2.00) | 1.80 (1.80–1.80) | 2 (2–2) |"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("| (c)/(b) | 1.050 | 1.100 |"), "{text}");
+        assert!(text.contains("| (c)/(a) | 2.100 | 2.200 |"), "{text}");
+        assert!(
+            text.contains("| companion renderer alone | failed | | |"),
+            "{text}"
+        );
     }
 }

@@ -37,9 +37,12 @@ Commands:
                              --site-url: the site's address, printed with each data file
   originality                The originality check (查重) against book.toml's sources: lists
         [--sources DIR]...   every shared run and each chapter's share, fails on any finding
-  bench [--reps N]           Wall times of the real report and a generated large book, each
-        [--chapters N]       with and without the preprocessor (default: 3 repetitions,
-        [--rows N]           1000 chapters, a 100000-row dataset)
+  bench [--reps N]           The benchmark: the real report and a generated large book, each
+        [--chapters N]       as plain mdBook on the placeholder and on the expanded source and
+        [--rows N]           with the report, plus the preprocessor and renderer alone (wall,
+        [--series S]         CPU, peak memory; default 5 rounds, 1000 chapters, 100000 rows);
+        [--serve-trials N]   scaling series (S: none, default or full) and mdbook serve's
+        [--instructions]     wait (N trials, default 3); --instructions: callgrind counts
   help                       This text
 ";
 
@@ -52,6 +55,10 @@ fn main() -> ExitCode {
         Some("build") => build(&rest),
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
+        // What mdBook runs instead of the preprocessor while `bench` captures its input.
+        Some(bench::capture::SHIM) => bench::capture::shim(&rest),
+        // What runs each measured program for `bench`.
+        Some(bench::measure::RUNNER) => bench::measure::runner(&rest),
         Some("originality") => originality::run(&rest),
         Some("pdf") => pdf::run(&rest),
         None | Some("help" | "-h" | "--help") => {

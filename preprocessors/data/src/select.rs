@@ -73,7 +73,7 @@ pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
 /// Numbers numerically (before text), text by code point.
 fn compare(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
-        (Cell::Number(x), Cell::Number(y)) => x.value().cmp(y.value()),
+        (Cell::Number(x), Cell::Number(y)) => x.cmp_value(y),
         (Cell::Number(_), _) => Ordering::Less,
         (_, Cell::Number(_)) => Ordering::Greater,
         (x, y) => x.label().cmp(y.label()),
@@ -149,7 +149,7 @@ impl Filter {
     fn keeps(&self, ds: &Dataset, row: usize) -> bool {
         let cell = &ds.rows[row][self.col];
         let ordering = match (cell, &self.number) {
-            (Cell::Number(n), Some(w)) => Some(n.value().cmp(w.value())),
+            (Cell::Number(n), Some(w)) => Some(n.cmp_value(w)),
             (Cell::Missing, _) => None,
             (c, _) => (c.label() == self.value).then_some(Ordering::Equal),
         };

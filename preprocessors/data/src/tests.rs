@@ -609,14 +609,15 @@ fn typed_numbers_that_the_data_holds_are_reported() {
     .unwrap();
     let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
     let s = scan(src);
-    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default());
+    let chapter = || Chapter {
+        file: "book/trade.md",
+        path: "trade.md",
+        source: src,
+        scan: &s,
+    };
+    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default(), [chapter()]);
     let found: Vec<String> = typed
-        .check(&Chapter {
-            file: "book/trade.md",
-            path: "trade.md",
-            source: src,
-            scan: &s,
-        })
+        .check(&chapter())
         .iter()
         .map(|d| d.to_string())
         .collect();
@@ -634,16 +635,27 @@ fn typed_numbers_that_the_data_holds_are_reported() {
             ignore: vec!["126".into(), "1079.6".into()],
             ..Default::default()
         },
+        [chapter()],
     );
+    assert!(quiet.check(&chapter()).is_empty());
+    // Prose that types no figure reads no dataset for the check.
+    let plain = "出口额持续增长。\n";
+    let plain_scan = scan(plain);
+    let fresh = Store::new(fx.dir.join("book"), "book", "data");
+    let none = TypedNumbers::build(
+        &fresh,
+        TypedNumbersConfig::default(),
+        [Chapter {
+            file: "book/trade.md",
+            path: "trade.md",
+            source: plain,
+            scan: &plain_scan,
+        }],
+    );
+    assert_eq!(fresh.parses(), 0);
     assert!(
-        quiet
-            .check(&Chapter {
-                file: "book/trade.md",
-                path: "trade.md",
-                source: src,
-                scan: &s
-            })
-            .is_empty()
+        none.check(&chapter()).is_empty(),
+        "a chapter it did not see"
     );
 }
 

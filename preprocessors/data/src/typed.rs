@@ -2,7 +2,7 @@
 //! a figure that will drift when the data changes, so it is reported with the placeholder
 //! to use instead.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -46,10 +46,21 @@ impl TypedNumbersConfig {
     }
 }
 
-/// Every dataset value as prose would print it, with where it comes from.
+/// The numbers typed in the chapters' prose, and the dataset cells that hold one of them.
 pub struct TypedNumbers {
-    config: TypedNumbersConfig,
+    /// What each chapter types, by source path (found once, in [`TypedNumbers::build`]).
+    typed: HashMap<String, Vec<Typed>>,
+    /// Only the values some chapter types: the data is indexed for those alone.
     values: HashMap<String, Source>,
+}
+
+/// A number typed in prose that could be a figure.
+struct Typed {
+    start: usize,
+    /// As written (`1,079.6`).
+    written: String,
+    /// Without thousands separators (`1079.6`), as cells are indexed.
+    key: String,
 }
 
 /// The first cell that holds a value: enough to suggest the placeholder.
@@ -63,13 +74,38 @@ static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").unwrap());
 
 impl TypedNumbers {
-    /// Indexes every numeric cell of every dataset under the data folder. Datasets that
-    /// fail to load are skipped here: the placeholders that use them report the problem.
-    pub fn build(store: &Store, config: TypedNumbersConfig) -> TypedNumbers {
-        let mut values = HashMap::new();
+    /// Finds the numbers each chapter types, then indexes the numeric cells of the datasets
+    /// under the data folder that equal one of them, as written or as printed. A book whose
+    /// prose types no such number reads no dataset for this check. Datasets that fail to
+    /// load are skipped here: the placeholders that use them report the problem.
+    pub fn build<'a>(
+        store: &Store,
+        config: TypedNumbersConfig,
+        chapters: impl IntoIterator<Item = Chapter<'a>>,
+    ) -> TypedNumbers {
+        let mut typed = HashMap::new();
         if config.enabled {
+            for chapter in chapters {
+                if !config
+                    .skip
+                    .iter()
+                    .any(|s| chapter.path.starts_with(s.as_str()))
+                {
+                    typed.insert(chapter.path.to_string(), find(&config, &chapter));
+                }
+            }
+        }
+        let wanted: HashSet<&str> = typed.values().flatten().map(|t| t.key.as_str()).collect();
+        let mut values = HashMap::new();
+        if !wanted.is_empty() {
             for id in store.ids() {
                 let Ok(ds) = store.get(&id) else { continue };
+                let rounding = ds
+                    .meta
+                    .round
+                    .as_deref()
+                    .and_then(|r| Rounding::parse(r).ok())
+                    .unwrap_or_default();
                 for (r, row) in ds.rows.iter().enumerate() {
                     for (c, cell) in row.iter().enumerate() {
                         let Cell::Number(n) = cell else {
@@ -78,16 +114,10 @@ impl TypedNumbers {
                         if !ds.columns[c].numeric {
                             continue;
                         }
-                        let rounding = ds
-                            .meta
-                            .round
-                            .as_deref()
-                            .and_then(|r| Rounding::parse(r).ok());
-                        let printed =
-                            plain(n.value(), ds.decimals(r, c), rounding.unwrap_or_default());
+                        let printed = plain(n.value(), ds.decimals(r, c), rounding);
                         let written = n.value().to_plain_string();
                         for key in [written.as_str(), printed.as_str()] {
-                            if significant(key) && !values.contains_key(key) {
+                            if wanted.contains(key) && !values.contains_key(key) {
                                 let source = Source {
                                     dataset: ds.clone(),
                                     row: r,
@@ -100,53 +130,18 @@ impl TypedNumbers {
                 }
             }
         }
-        TypedNumbers { config, values }
+        TypedNumbers { typed, values }
     }
 
-    /// Reports the typed numbers of a chapter that the data already holds.
+    /// Reports the typed numbers of a chapter that the data already holds (a chapter
+    /// [`TypedNumbers::build`] did not see has none).
     pub fn check(&self, chapter: &Chapter) -> Vec<Diagnostic> {
-        if !self.config.enabled
-            || self
-                .config
-                .skip
-                .iter()
-                .any(|s| chapter.path.starts_with(s.as_str()))
-        {
+        let Some(typed) = self.typed.get(chapter.path) else {
             return Vec::new();
-        }
-        let src = chapter.source;
+        };
         let mut out = Vec::new();
-        for m in NUMBER.find_iter(src) {
-            let before = src[..m.start()].chars().next_back();
-            let after = src[m.end()..].chars().next();
-            let glued = |c: Option<char>| {
-                c.is_some_and(|c| {
-                    c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '/'
-                })
-            };
-            // Dates, ordinals and identifiers are not figures.
-            let date = src[m.end()..].starts_with(['年', '月', '日'])
-                || src[..m.start()].ends_with('第')
-                || is_year(m.as_str(), after);
-            if glued(before)
-                || glued(after)
-                || date
-                || chapter.scan.is_excluded(m.start())
-                || chapter.scan.placeholder_at(m.start()).is_some()
-                || chapter.scan.is_markup(m.start())
-            {
-                continue;
-            }
-            let typed = m.as_str().replace(',', "");
-            if self
-                .config
-                .ignore
-                .iter()
-                .any(|i| i.replace(',', "") == typed)
-            {
-                continue;
-            }
-            if let Some(source) = self.values.get(&typed) {
+        for t in typed {
+            if let Some(source) = self.values.get(&t.key) {
                 let ds = &source.dataset;
                 let placeholder = format!(
                     "{{{{#value {} row={} col={}}}}}",
@@ -156,16 +151,56 @@ impl TypedNumbers {
                 );
                 out.push(Diagnostic {
                     file: chapter.file.to_string(),
-                    line: chapter.scan.line(m.start()),
+                    line: chapter.scan.line(t.start),
                     message: format!(
                         "手写的数字「{}」与数据中的值相同，数据更新后会过时；请改用 {placeholder}",
-                        m.as_str()
+                        t.written
                     ),
                 });
             }
         }
         out
     }
+}
+
+/// The numbers a chapter types in its prose that could be figures: not in code,
+/// placeholders or markup, not glued to letters, not dates, ordinals or single digits,
+/// and not in the `ignore` list.
+fn find(config: &TypedNumbersConfig, chapter: &Chapter) -> Vec<Typed> {
+    let src = chapter.source;
+    let mut out = Vec::new();
+    for m in NUMBER.find_iter(src) {
+        let before = src[..m.start()].chars().next_back();
+        let after = src[m.end()..].chars().next();
+        let glued = |c: Option<char>| {
+            c.is_some_and(|c| {
+                c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '/'
+            })
+        };
+        // Dates, ordinals and identifiers are not figures.
+        let date = src[m.end()..].starts_with(['年', '月', '日'])
+            || src[..m.start()].ends_with('第')
+            || is_year(m.as_str(), after);
+        if glued(before)
+            || glued(after)
+            || date
+            || chapter.scan.is_excluded(m.start())
+            || chapter.scan.placeholder_at(m.start()).is_some()
+            || chapter.scan.is_markup(m.start())
+        {
+            continue;
+        }
+        let key = m.as_str().replace(',', "");
+        if !significant(&key) || config.ignore.iter().any(|i| i.replace(',', "") == key) {
+            continue;
+        }
+        out.push(Typed {
+            start: m.start(),
+            written: m.as_str().to_string(),
+            key,
+        });
+    }
+    out
 }
 
 /// A bare year, as in 2015—2024年 or 2017至2024: far more common in prose than a figure

@@ -15,7 +15,7 @@ mod syntax;
 
 use std::fmt::Write as _;
 
-use anyhow::bail;
+use anyhow::{Context as _, bail};
 use editions::EditionsConfig;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -123,6 +123,26 @@ pub fn markdown_options(config: &mdbook_preprocessor::config::Config) -> Markdow
     options
 }
 
+/// What mdBook's preprocessor protocol asks: `[context, book]` as JSON in, the book as
+/// JSON out (the boilerplate crate's `run`, with the input parsed from memory).
+pub fn preprocess_json(input: &[u8], mut out: impl std::io::Write) -> anyhow::Result<()> {
+    let (ctx, book): (PreprocessorContext, Book) =
+        serde_json::from_slice(input).context("Unable to parse the input")?;
+    let minor = |version: &str| version.split('.').take(2).collect::<Vec<_>>().join(".");
+    if minor(&ctx.mdbook_version) != minor(mdbook_preprocessor::MDBOOK_VERSION) {
+        eprintln!(
+            "Warning: The report plugin was built against version {} of mdbook, but we're \
+             being called from version {}",
+            mdbook_preprocessor::MDBOOK_VERSION,
+            ctx.mdbook_version
+        );
+    }
+    let book = ReportPreprocessor.run(&ctx, book)?;
+    serde_json::to_writer(&mut out, &book)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    Ok(())
+}
+
 /// The originality check's sources, read once, if `[preprocessor.report.originality]`
 /// names any.
 pub fn load_originality(
@@ -215,7 +235,16 @@ pub fn process(
         numbering: &numbering,
         downloads: &downloads,
     };
-    let typed = TypedNumbers::build(store, typed_config);
+    let typed = TypedNumbers::build(
+        store,
+        typed_config,
+        work.iter().map(|w| report_data::Chapter {
+            file: &w.file,
+            path: &w.path,
+            source: &w.source,
+            scan: &w.scan,
+        }),
+    );
     let mut warnings = Vec::new();
     let mut items = Vec::new();
     let mut removed = Vec::new();

@@ -109,8 +109,36 @@ fn canonical(text: &str) -> String {
     out
 }
 
+/// The written digits as a plain decimal (`－1,079.6%` → `-1079.6`), read by bigdecimal
+/// itself: what a parsed number's value must be, to the representation.
+fn big(text: &str) -> Decimal {
+    let plain: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' | '.' | '-' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '－' | '−' => Some('-'),
+            _ => None,
+        })
+        .collect();
+    plain.parse().expect("digits")
+}
+
 proptest! {
     #![proptest_config(config(512))]
+
+    /// The compact form of a parsed number is its exact value: the same big decimal (same
+    /// digits and scale, so it prints the same), and it compares like one.
+    #[test]
+    fn compact_numbers_are_their_big_decimals(a in written(), b in written()) {
+        let (x, y) = (Number::parse(&a).unwrap(), Number::parse(&b).unwrap());
+        let (bx, by) = (big(&a), big(&b));
+        prop_assert_eq!(x.value().as_bigint_and_scale(), bx.as_bigint_and_scale());
+        prop_assert_eq!(x.cmp_value(&y), bx.cmp(&by));
+        prop_assert_eq!(y.cmp_value(&x), by.cmp(&bx));
+        prop_assert_eq!(x == y, a.trim() == b.trim() && bx == by);
+    }
 
     /// `format(parse(x))` gives back exactly the written digits.
     #[test]

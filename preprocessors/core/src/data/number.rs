@@ -1,21 +1,36 @@
 //! Numbers as written: a cell's exact decimal value, the text it was written as and the
 //! decimals it shows, so that the printed figure is exactly the written one.
 
+use std::cmp::Ordering;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::format::Decimal;
 
 /// A number in a dataset.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Number {
-    /// The exact value, in the unit of its column (a `73.1%` cell holds 73.1).
-    value: Decimal,
+    /// The exact value as `mantissa × 10^-scale` when it fits (nearly every figure does):
+    /// parsing, comparing and sorting a large dataset then cost no big-number arithmetic.
+    small: Option<(i64, u32)>,
+    /// The exact value, in the unit of its column (a `73.1%` cell holds 73.1); made from
+    /// `small` on first use.
+    value: OnceLock<Decimal>,
     /// The cell as written (`1,079.6`, `73.1%`): its label when it names a row.
     text: String,
     /// The decimals it was written with (or that its workbook cell's format shows).
     decimals: usize,
     /// Written with `%`: a percentage whatever its column's unit.
     percent: bool,
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Number) -> bool {
+        self.cmp_value(other) == Ordering::Equal
+            && self.text == other.text
+            && self.decimals == other.decimals
+            && self.percent == other.percent
+    }
 }
 
 /// The decimals a workbook cell's number format shows.
@@ -55,69 +70,104 @@ impl Number {
     /// optional fraction, and an optional trailing `%`.
     pub fn parse(written: &str) -> Result<Number, NotANumber> {
         let text = written.trim();
-        let mut plain = String::with_capacity(text.len());
         let mut chars = text.chars().peekable();
-        match chars.peek() {
+        let negative = match chars.peek() {
             Some('-' | '－' | '−') => {
-                plain.push('-');
                 chars.next();
+                true
             }
             Some('+' | '＋') => {
                 chars.next();
+                false
             }
-            _ => {}
-        }
-        let mut groups: Vec<usize> = vec![0];
+            _ => false,
+        };
+        // Digits in the first group, the number of groups, whether every later group has
+        // three digits; the digits after the point.
+        let (mut first_group, mut groups, mut later_groups_of_three) = (0usize, 1usize, true);
+        let mut current_group = 0usize;
         let mut fraction: Option<usize> = None;
         let mut percent = false;
-        let mut rest = String::new();
+        let mut mantissa: Option<u64> = Some(0);
+        // Digits before the point: `.5` is not a figure.
+        let mut digits = 0usize;
         for c in chars.by_ref() {
             let digit = match c {
-                '0'..='9' => Some(c),
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                '0'..='9' => Some(c as u32 - '0' as u32),
+                '０'..='９' => Some(c as u32 - '０' as u32),
                 _ => None,
             };
             match (digit, c) {
                 (Some(d), _) => {
-                    plain.push(d);
+                    mantissa = mantissa
+                        .and_then(|m| m.checked_mul(10))
+                        .and_then(|m| m.checked_add(u64::from(d)));
                     match fraction.as_mut() {
                         Some(n) => *n += 1,
-                        None => *groups.last_mut().expect("never empty") += 1,
+                        None => {
+                            current_group += 1;
+                            digits += 1;
+                        }
                     }
                 }
-                (None, ',' | '，') if fraction.is_none() => groups.push(0),
-                (None, '.' | '．') if fraction.is_none() => {
-                    plain.push('.');
-                    fraction = Some(0);
+                (None, ',' | '，') if fraction.is_none() => {
+                    if groups == 1 {
+                        first_group = current_group;
+                    } else {
+                        later_groups_of_three &= current_group == 3;
+                    }
+                    groups += 1;
+                    current_group = 0;
                 }
+                (None, '.' | '．') if fraction.is_none() => fraction = Some(0),
                 (None, '%' | '％') => {
                     percent = true;
                     break;
                 }
-                (None, c) => {
-                    rest.push(c);
-                    break;
-                }
+                (None, _) => return Err(NotANumber::Text),
             }
         }
-        rest.extend(chars);
-        let digits: usize = groups.iter().sum();
-        if digits == 0 || fraction == Some(0) {
+        if groups == 1 {
+            first_group = current_group;
+        } else {
+            later_groups_of_three &= current_group == 3;
+        }
+        if digits == 0 || fraction == Some(0) || chars.next().is_some() {
             return Err(NotANumber::Text);
         }
-        if !rest.is_empty() {
-            return Err(NotANumber::Text);
-        }
-        if groups.len() > 1
-            && (groups[0] == 0 || groups[0] > 3 || groups[1..].iter().any(|&g| g != 3))
-        {
+        if groups > 1 && (first_group == 0 || first_group > 3 || !later_groups_of_three) {
             return Err(NotANumber::BadGrouping);
         }
-        let value = Decimal::from_str(&plain).map_err(|_| NotANumber::Text)?;
+        let scale = fraction.unwrap_or(0);
+        let small = mantissa
+            .and_then(|m| i64::try_from(m).ok())
+            .zip(u32::try_from(scale).ok())
+            .map(|(m, scale)| (if negative { -m } else { m }, scale));
+        let value = OnceLock::new();
+        if small.is_none() {
+            // Too many digits for the compact form: the written digits as they are.
+            let mut plain = String::with_capacity(text.len());
+            if negative {
+                plain.push('-');
+            }
+            for c in text.chars() {
+                match c {
+                    '0'..='9' | '.' => plain.push(c),
+                    '０'..='９' => {
+                        plain.extend(char::from_u32(c as u32 - '０' as u32 + '0' as u32))
+                    }
+                    '．' => plain.push('.'),
+                    _ => {}
+                }
+            }
+            let exact = Decimal::from_str(&plain).map_err(|_| NotANumber::Text)?;
+            let _ = value.set(exact);
+        }
         Ok(Number {
+            small,
             value,
             text: text.to_string(),
-            decimals: fraction.unwrap_or(0),
+            decimals: scale,
             percent,
         })
     }
@@ -151,20 +201,38 @@ impl Number {
             text.push('%');
         }
         Number {
-            value: exact,
+            small: None,
+            value: OnceLock::from(exact),
             text,
             decimals,
             percent,
         }
     }
 
+    /// The exact value.
     pub fn value(&self) -> &Decimal {
-        &self.value
+        self.value.get_or_init(|| {
+            let (mantissa, scale) = self.small.expect("a number without its value is small");
+            Decimal::new(mantissa.into(), i64::from(scale))
+        })
+    }
+
+    /// Compares the values exactly; cheaply when both are small.
+    pub fn cmp_value(&self, other: &Number) -> Ordering {
+        if let (Some((a, sa)), Some((b, sb))) = (self.small, other.small) {
+            // Both as integers at the larger scale; exact within i128, else the slow way.
+            let scale = sa.max(sb);
+            let widen = |m: i64, s: u32| 10i128.checked_pow(scale - s)?.checked_mul(i128::from(m));
+            if let (Some(a), Some(b)) = (widen(a, sa), widen(b, sb)) {
+                return a.cmp(&b);
+            }
+        }
+        self.value().cmp(other.value())
     }
 
     /// The value for drawing (charts are geometry, never text).
     pub fn to_f64(&self) -> f64 {
-        crate::format::to_f64(&self.value)
+        crate::format::to_f64(self.value())
     }
 
     /// The cell as written.
@@ -184,6 +252,19 @@ impl Number {
 /// Why `text` is not a number.
 pub fn classify(text: &str) -> NotANumber {
     let t = text.trim();
+    // Every other kind starts like a number (a sign, a digit, a point or a comma) or, for
+    // Excel's error values, with `#`: names and labels are plain text at a glance.
+    let number_like = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(
+                c,
+                '#' | '-' | '－' | '−' | '+' | '＋' | ',' | '，' | '.' | '．'
+            )
+    };
+    if !t.starts_with(number_like) {
+        return NotANumber::Text;
+    }
     if EXCEL_ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e)) {
         return NotANumber::ExcelError;
     }
