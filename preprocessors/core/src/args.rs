@@ -260,4 +260,6 @@ pub fn quote_list(items: &[String]) -> String {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;

@@ -21,7 +21,9 @@ pub fn error(target: Target, message: &str, block: bool) -> String {
         (Target::Markdown, true) => {
             format!("\n\n> **占位符错误** {}\n\n", escape_markdown(message))
         }
-        (Target::Markdown, false) => format!("**〔占位符错误：{}〕**", escape_markdown(message)),
+        // Bold inside the brackets: `**` next to CJK text and brackets only opens or closes
+        // on this side of them (CommonMark's flanking rules).
+        (Target::Markdown, false) => format!("〔**占位符错误**：{}〕", escape_markdown(message)),
     }
 }
 
@@ -71,7 +73,7 @@ fn marked(
         ),
         (Target::Markdown, false) => {
             format!(
-                "**〔{}：{}〕**",
+                "〔**{}**：{}〕",
                 escape_markdown(label),
                 escape_markdown(note)
             )
@@ -95,7 +97,7 @@ mod tests {
         );
         assert_eq!(
             editorial(Target::Markdown, "分两段", "pending-9", false),
-            "**〔编辑备注：分两段〕**"
+            "〔**编辑备注**：分两段〕"
         );
     }
 }

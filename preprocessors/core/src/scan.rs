@@ -426,4 +426,6 @@ fn container_prefix(before: &str, in_list_item: bool) -> String {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;

@@ -225,4 +225,6 @@ impl LineIndex {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;

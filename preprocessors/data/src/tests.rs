@@ -1201,3 +1201,5 @@ fn a_note_of_several_lines_keeps_them_apart() {
         "{out}"
     );
 }
+
+mod fuzz;

@@ -233,7 +233,7 @@ fn other_renderers_get_markdown_callouts() {
     );
     assert_eq!(
         page,
-        "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额* **〔待完成：待补充〕**。\n\n\n\n> **待完成** 待完善\n\n\n\n说明**〔编辑备注：可以用你写好的那段〕**\n"
+        "## 现状\n\n> **待完成** 待整理\n\n\n\n出口*额* 〔**待完成**：待补充〕。\n\n\n\n> **待完成** 待完善\n\n\n\n说明〔**编辑备注**：可以用你写好的那段〕\n"
     );
 }
 
@@ -249,7 +249,7 @@ fn custom_patterns_replace_the_defaults() {
         Target::Markdown,
         "甲TODO乙【待完善】丙@@给老王@@丁\n",
     );
-    assert_eq!(page, "甲**〔待完成：TODO〕**乙【待完善】丙丁\n");
+    assert_eq!(page, "甲〔**待完成**：TODO〕乙【待完善】丙丁\n");
     assert_eq!(items, [item(1, PendingKind::Note, "TODO", 3)]);
 }
 

@@ -90,7 +90,7 @@ fn a_remark_without_text_is_an_error_at_its_place() {
 
     let (page, _, _) = chapter_run("正文{{#remark}}。\n", Target::Markdown);
     assert!(
-        page.starts_with("正文**〔占位符错误：book/capacity.md:1"),
+        page.starts_with("正文〔**占位符错误**：book/capacity.md:1"),
         "{page}"
     );
 }
