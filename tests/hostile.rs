@@ -26,3 +26,19 @@ fn data_cases() {
 fn progress_cases() {
     harness::run_all("progress", progress::cases());
 }
+
+/// The suite keeps its breadth: at least 150 cases, every area represented.
+#[test]
+fn the_suite_covers_every_area() {
+    let counts = [
+        ("markdown", markdown::cases().len()),
+        ("data", data::cases().len()),
+        ("progress", progress::cases().len()),
+    ];
+    println!("hostile cases: {counts:?}");
+    assert!(counts.iter().all(|(_, n)| *n > 0), "{counts:?}");
+    assert!(
+        counts.iter().map(|(_, n)| n).sum::<usize>() >= 150,
+        "{counts:?}"
+    );
+}
