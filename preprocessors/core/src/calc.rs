@@ -3,6 +3,7 @@
 //! (share), CAGR, totals and differences. Sums, differences and ratios are exact decimals;
 //! only CAGR's root is taken in floating point.
 
+mod divide;
 mod period;
 
 pub use period::Period;
@@ -107,7 +108,7 @@ fn inputs(
 }
 
 fn ratio(a: &Decimal, b: &Decimal) -> Decimal {
-    (a / b).with_prec(DIVISION_DIGITS)
+    divide::ratio(a, b, DIVISION_DIGITS)
 }
 
 fn hundred() -> Decimal {
