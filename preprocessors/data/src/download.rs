@@ -12,6 +12,7 @@
 //! slices that changed.
 
 mod csv;
+mod make;
 mod xlsx;
 
 use std::cell::RefCell;
@@ -302,25 +303,31 @@ pub fn publish(folder: &Path, html: &Path) -> Result<Published, String> {
     }
     fs::create_dir_all(&out).map_err(|e| io(&out, e))?;
     let mut published = Published::default();
-    let mut wanted = HashSet::with_capacity(slices.len() * 2 + 1);
+    let mut wanted = HashSet::with_capacity(slices.len() * MAKERS.len() + 1);
     wanted.insert(STAMP_FILE.to_string());
+    let mut names = Vec::with_capacity(slices.len() * MAKERS.len());
+    let mut jobs = Vec::new();
     for (stem, slice) in &slices {
         for (ext, make) in MAKERS {
             let name = format!("{stem}.{ext}");
-            let cached = cache.join(&name);
-            if !cached.is_file() {
-                let bytes = make(slice)?;
-                fs::write(&cached, bytes).map_err(|e| io(&cached, e))?;
-                published.made += 1;
+            let path = cache.join(&name);
+            if !path.is_file() {
+                jobs.push(make::Job { path, slice, make });
             }
-            // A hard link costs nothing; a copy where links are not possible.
-            let target = out.join(&name);
-            fs::hard_link(&cached, &target)
-                .or_else(|_| fs::copy(&cached, &target).map(drop))
-                .map_err(|e| io(&target, e))?;
-            published.files += 1;
-            wanted.insert(name);
+            names.push(name);
         }
+    }
+    make::make_all(&jobs)?;
+    published.made = jobs.len();
+    for name in names {
+        let cached = cache.join(&name);
+        // A hard link costs nothing; a copy where links are not possible.
+        let target = out.join(&name);
+        fs::hard_link(&cached, &target)
+            .or_else(|_| fs::copy(&cached, &target).map(drop))
+            .map_err(|e| io(&target, e))?;
+        published.files += 1;
+        wanted.insert(name);
     }
     // Files of slices no page shows any more are dropped from the cache.
     for entry in fs::read_dir(&cache).map_err(|e| io(&cache, e))?.flatten() {

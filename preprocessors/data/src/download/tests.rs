@@ -212,3 +212,63 @@ fn publishing_makes_each_file_once_and_ships_nothing_stale() {
     assert_eq!(publish(&folder, &html).unwrap(), Published::default());
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// Many slices, each made on some thread: every file holds the bytes its maker gives alone.
+#[test]
+fn files_made_on_several_threads_are_the_bytes_of_each_slice() {
+    let dir = temp("make-all");
+    fs::create_dir_all(&dir).unwrap();
+    let slices: Vec<Slice> = (0..40)
+        .map(|i| Slice {
+            title: format!("表{i} 第{i}个表"),
+            rows: vec![vec![
+                Cell::Text(format!("{}", 2000 + i)),
+                number(i as f64, 1),
+            ]],
+            ..sample()
+        })
+        .collect();
+    let jobs: Vec<make::Job> = slices
+        .iter()
+        .enumerate()
+        .flat_map(|(i, slice)| {
+            let dir = &dir;
+            MAKERS.map(|(ext, make)| make::Job {
+                path: dir.join(format!("{i}.{ext}")),
+                slice,
+                make,
+            })
+        })
+        .collect();
+    make::make_all(&jobs).unwrap();
+    for (i, slice) in slices.iter().enumerate() {
+        for (ext, make) in MAKERS {
+            let made = fs::read(dir.join(format!("{i}.{ext}"))).unwrap();
+            assert_eq!(made, make(slice).unwrap(), "{i}.{ext}");
+        }
+    }
+}
+
+/// When files cannot be written, the error names the first of them in list order, whichever
+/// thread got there first.
+#[test]
+fn the_first_failing_file_in_list_order_is_reported() {
+    let dir = temp("make-all-fails");
+    fs::create_dir_all(&dir).unwrap();
+    let slice = sample();
+    let missing = dir.join("no-such-folder");
+    let jobs: Vec<make::Job> = (0..30)
+        .map(|i| make::Job {
+            path: if i == 7 || i >= 20 {
+                missing.join(format!("{i}.csv"))
+            } else {
+                dir.join(format!("{i}.csv"))
+            },
+            slice: &slice,
+            make: MAKERS[1].1,
+        })
+        .collect();
+    let error = make::make_all(&jobs).unwrap_err();
+    assert!(error.contains("7.csv"), "{error}");
+    assert!(dir.join("6.csv").is_file());
+}
