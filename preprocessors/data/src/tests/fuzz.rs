@@ -123,11 +123,8 @@ fn expand_hostile(
     let source = "# 章\n\n{{#table h}}\n\n首项{{#value h row=1 col=项目}}，数值{{#value h row=1 col=数值}}。\n\n{{#chart h x=项目 y=数值}}\n";
     for target in [Target::Html, Target::Markdown] {
         let (out, expansion) = fixture.run(target, &[("ch.md", Some(1), source)]).remove(0);
-        prop_assert!(
-            report_core::scan::first_mdbook_directive(&out).is_none(),
-            "{:?} in {out}",
-            report_core::scan::first_mdbook_directive(&out)
-        );
+        let directive = first_mdbook_directive(&out);
+        prop_assert!(directive.is_none(), "{directive:?} in {out}");
         prop_assert!(!out.contains("{{"), "{out}");
         for e in &expansion.errors {
             prop_assert!(e.to_string().starts_with("book/"), "{e}");
