@@ -16,7 +16,7 @@ use regex::Regex;
 use report_core::format::{Grouping, format_number};
 use report_tests::{
     copy_dir, html_pages, html_root, mdbook_bin, mdbook_build, preprocessor_bin, renderer_command,
-    repo_root,
+    repo_root, unescape_html,
 };
 
 /// A copy of the report in a temporary folder.
@@ -94,17 +94,9 @@ struct Shown {
     save_as: String,
 }
 
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 fn cell_text(html: &str) -> String {
     let tags = Regex::new(r"<[^>]*>").unwrap();
-    unescape(tags.replace_all(html, "").trim())
+    unescape_html(tags.replace_all(html, "").trim())
 }
 
 /// Every report table and every chart's data table of a built page, with its links.
@@ -145,7 +137,7 @@ fn shown_tables(root: &Path, page: &Path) -> Vec<Shown> {
         let headings = rows.remove(0);
         let links: Vec<(String, String)> = link
             .captures_iter(&b[3])
-            .map(|l| (l[1].to_string(), unescape(&l[2])))
+            .map(|l| (l[1].to_string(), unescape_html(&l[2])))
             .collect();
         assert_eq!(links.len(), 2, "{name}: {caption}: {}", &b[3]);
         out.push(Shown {

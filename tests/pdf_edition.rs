@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use report_tests::{repo_root, text_of};
+use report_tests::{repo_root, text_of, unescape_html};
 
 /// The PDF, what poppler reads in it, and the site beside it.
 struct Edition {
@@ -104,16 +104,8 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 fn plain(html: &str) -> String {
-    squeeze(&unescape(&text_of(html)))
+    squeeze(&unescape_html(&text_of(html)))
 }
 
 impl Site {
@@ -710,7 +702,7 @@ fn word_boxes(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
                     (
                         w[1].parse().unwrap(),
                         w[2].parse().unwrap(),
-                        unescape(&w[3]),
+                        unescape_html(&w[3]),
                     )
                 })
                 .collect();

@@ -239,6 +239,16 @@ pub fn text_of(html: &str) -> String {
     out
 }
 
+/// Text from HTML as a reader sees it: the entities the escaping writes, decoded (`&amp;`
+/// last, so that an escaped entity stays one).
+pub fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// The main content of a chapter page (between mdBook's `<main>` tags).
 pub fn main_of(page: &str) -> &str {
     let start = page.find("<main>").expect("<main>");

@@ -15,6 +15,7 @@
 
 import { createRequire } from 'node:module';
 
+import { evaluateWithColours } from './helpers.mjs';
 import { THEMES, openEverything, readerPages, setTheme } from './phone.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -32,38 +33,7 @@ const GRAPHICS = 3;
 /** Runs in the page: contrast of every visible chart text and axis line, against the
  * page's background or, with `paper`, against white paper (browsers print no
  * backgrounds). */
-function chartContrast({ text, graphics, paper }) {
-  const rgba = (value) => {
-    const m = value.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return [r, g, b, a];
-  };
-  const blend = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
-  const background = (el) => {
-    const layers = [];
-    for (let node = el; node; node = node.parentElement) {
-      const c = rgba(getComputedStyle(node).backgroundColor);
-      if (c && c[3] > 0) {
-        layers.push(c);
-        if (c[3] >= 1) break;
-      }
-    }
-    let base = [255, 255, 255];
-    for (const layer of layers.reverse()) base = blend(layer, base);
-    return base;
-  };
-  const luminance = (rgb) => {
-    const [r, g, b] = rgb.map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
+function chartContrast({ text, graphics, paper }, { rgba, blend, background, ratio }) {
   const problems = [];
   let lowest = { ratio: Infinity, what: '' };
   const note = (value, what, min) => {
@@ -128,7 +98,7 @@ export function register({ test, check, newPage }) {
               for (const v of await page.evaluate(runAxe, { exclude: EXCLUDED, rules })) {
                 problems.push(`${file} (${theme}): ${v.id} (${v.help}), ${v.count}×: ${v.nodes.join(' | ')}`);
               }
-              const contrast = await page.evaluate(chartContrast, { text: TEXT, graphics: GRAPHICS });
+              const contrast = await evaluateWithColours(page, chartContrast, { text: TEXT, graphics: GRAPHICS });
               problems.push(...contrast.problems.map((p) => `${file} (${theme}): ${p}`));
               if (contrast.lowest.ratio < lowest.ratio) {
                 lowest = { ...contrast.lowest, what: `${file} (${theme}) ${contrast.lowest.what}` };
@@ -159,7 +129,7 @@ export function register({ test, check, newPage }) {
           for (const v of await page.evaluate(runAxe, { exclude: EXCLUDED, rules: ['color-contrast'] })) {
             problems.push(`${file} (${theme}, print): ${v.id}, ${v.count}×: ${v.nodes.join(' | ')}`);
           }
-          const contrast = await page.evaluate(chartContrast, { text: TEXT, graphics: GRAPHICS, paper: true });
+          const contrast = await evaluateWithColours(page, chartContrast, { text: TEXT, graphics: GRAPHICS, paper: true });
           problems.push(...contrast.problems.map((p) => `${file} (${theme}, print): ${p}`));
         }
       }

@@ -6,49 +6,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { evaluateWithColours } from './helpers.mjs';
+import { THEMES } from './phone.mjs';
+
 const PAGE = 'progress.html';
-const THEMES = ['light', 'rust', 'coal', 'navy', 'ayu'];
 const WIDTHS = [375, 1280];
 /** WCAG AA for normal text. */
 const AA = 4.5;
 
 /** Runs in the page: what a reader of the progress page gets at this width and theme. */
-function inspect() {
+function inspect(_, { rgba, blend, background, ratio }) {
   const main = document.querySelector('main');
   const width = window.innerWidth;
-  const rgba = (value) => {
-    const m = value.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return [r, g, b, a];
-  };
-  const blend = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
-  // The colour behind an element: its own and its ancestors' backgrounds, composited.
-  const background = (el) => {
-    const layers = [];
-    for (let node = el; node; node = node.parentElement) {
-      const c = rgba(getComputedStyle(node).backgroundColor);
-      if (c && c[3] > 0) {
-        layers.push(c);
-        if (c[3] >= 1) break;
-      }
-    }
-    let base = [255, 255, 255];
-    for (const layer of layers.reverse()) base = blend(layer, base);
-    return base;
-  };
-  const luminance = (rgb) => {
-    const [r, g, b] = rgb.map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
-
   const texts = [];
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -102,7 +71,7 @@ export function register({ test, check, newPage, bookDir, screenshotDir }) {
         try {
           await page.goto(context.url + PAGE, { waitUntil: 'load' });
           const at = `${theme} ${width}px`;
-          const seen = await page.evaluate(inspect);
+          const seen = await evaluateWithColours(page, inspect);
           texts += seen.texts.length;
           if (theme === 'light' || theme === 'coal') {
             await page.screenshot({ path: join(screenshotDir, `progress-${theme}-${width}.png`), fullPage: true });

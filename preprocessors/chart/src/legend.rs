@@ -1,6 +1,7 @@
 //! Legends: a swatch drawn like its series and the series' name, flowing in rows above the
 //! chart.
 
+use crate::Chart;
 use crate::figure::{Mark, Role, Shape};
 use crate::text::{self, CENTER_BASELINE, LEADING, Rect, Text};
 
@@ -73,6 +74,22 @@ pub(crate) struct Entry {
     pub name: String,
     pub series: usize,
     pub swatch: Swatch,
+}
+
+impl Entry {
+    /// One entry per series of `chart`, each drawn with `swatch`.
+    pub fn per_series(chart: &Chart, swatch: Swatch) -> Vec<Entry> {
+        chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Entry {
+                name: text::clean(&s.name),
+                series: i,
+                swatch,
+            })
+            .collect()
+    }
 }
 
 /// A legend laid out in rows from `left` to `right`, starting at `top`.

@@ -79,16 +79,7 @@ pub(crate) fn layout(chart: &Chart, canvas: Canvas) -> Figure {
     // A single group needs no legend: the title names it.
     let entries: Vec<Entry> = match chart.series.len() {
         1 => Vec::new(),
-        _ => chart
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Entry {
-                name: text::clean(&s.name),
-                series: i,
-                swatch: Swatch::Dot,
-            })
-            .collect(),
+        _ => Entry::per_series(chart, Swatch::Dot),
     };
     let legend = Legend::flow(&entries, pad, width - pad, pad, canvas.font);
     let top = if legend.height > 0.0 {

@@ -164,6 +164,16 @@ static NEAR_MISS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[{｛][{｛][ \t]*[#＃][ \t]*([A-Za-z0-9_][A-Za-z0-9_-]*)").unwrap()
 });
 
+/// The first `{{#name args}}` mdBook's `links` would act on in `text`, escapes
+/// (`\{{#…}}`) aside: what no text from data may ever contain.
+pub fn first_mdbook_directive(text: &str) -> Option<&str> {
+    MDBOOK_LINK
+        .captures_iter(text)
+        .find(|c| c.get(1).is_some())
+        .and_then(|c| c.get(0))
+        .map(|m| m.as_str())
+}
+
 impl Scan {
     /// Whether byte `pos` lies in code or an HTML comment.
     pub fn is_excluded(&self, pos: usize) -> bool {

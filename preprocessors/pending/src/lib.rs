@@ -30,6 +30,8 @@ mod marks;
 mod outline;
 mod progress;
 mod remark;
+#[cfg(test)]
+mod test_support;
 
 use report_core::config::{ReportConfig, Target};
 use report_core::diag::Diagnostic;

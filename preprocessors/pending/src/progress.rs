@@ -4,6 +4,7 @@ mod budgets;
 mod characters;
 mod completion;
 mod entries;
+mod table;
 
 use std::fmt::Write;
 
@@ -195,6 +196,15 @@ impl<'a> Page<'a> {
         let _ = write!(out, "## {text}\n\n");
     }
 
+    /// `text` escaped for the target.
+    fn escape(&self, text: &str) -> String {
+        if self.html() {
+            escape_html(text)
+        } else {
+            escape_markdown(text)
+        }
+    }
+
     /// A paragraph; `class` styles it in HTML.
     fn paragraph(&self, out: &mut String, class: &str, text: &str) {
         if self.html() {
@@ -252,14 +262,7 @@ impl<'a> Page<'a> {
         if rest.is_empty() {
             return;
         }
-        self.heading(
-            out,
-            if self.rows.is_empty() {
-                "待办"
-            } else {
-                "其他章节的待办"
-            },
-        );
+        self.other_chapters_heading(out, "待办");
         self.list(out, &rest);
     }
 
@@ -272,61 +275,65 @@ impl<'a> Page<'a> {
         if rest.is_empty() {
             return;
         }
-        self.heading(
-            out,
-            if self.rows.is_empty() {
-                "备注"
-            } else {
-                "其他章节的备注"
-            },
-        );
-        if self.html() {
-            out.push_str("<ul class=\"report-progress-list\">\n");
-        }
-        for (c, remark) in rest {
+        self.other_chapters_heading(out, "备注");
+        let remarks = rest.into_iter().map(|(c, remark)| {
             let section = section_path(&self.outlines[c], remark.line);
-            if self.html() {
-                let _ = writeln!(
-                    out,
-                    "<li class=\"report-progress-remark\">{}：{}</li>",
-                    self.chapter_link_text(c, &section),
-                    escape_html(&remark.text)
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "- {}：{}",
-                    escape_markdown(&section),
-                    escape_markdown(&remark.text)
-                );
-            }
+            let text = format!(
+                "{}：{}",
+                self.chapter_link_text(c, &section),
+                self.escape(&remark.text)
+            );
+            ("report-progress-remark", text)
+        });
+        self.bullet_list(out, remarks);
+    }
+
+    /// The heading over what chapters without a row hold; when no chapter has a row, these
+    /// are all chapters, and the heading says just `what`.
+    fn other_chapters_heading(&self, out: &mut String, what: &str) {
+        if self.rows.is_empty() {
+            self.heading(out, what);
+        } else {
+            self.heading(out, &format!("其他章节的{what}"));
         }
-        if self.html() {
-            out.push_str("</ul>\n");
-        }
-        out.push('\n');
     }
 
     /// A list of entries in book order, each with the section path of its first place.
     fn list(&self, out: &mut String, items: &[&Placed]) {
+        let lines = entries(items.iter().map(|p| p.item))
+            .into_iter()
+            .map(|entry| {
+                let first = entry.first();
+                let section = match chapter_of(self.outlines, first) {
+                    Some(c) => section_path(&self.outlines[c], first.line),
+                    None => first.chapter.clone(),
+                };
+                ("", self.entry(&entry, &format!("{section}：")))
+            });
+        self.bullet_list(out, lines);
+    }
+
+    /// A bulleted list of lines already written for the target, each styled by its class
+    /// (none if empty) in HTML; nothing at all when there are no lines.
+    fn bullet_list<'c>(&self, out: &mut String, lines: impl Iterator<Item = (&'c str, String)>) {
+        let lines: Vec<_> = lines.collect();
+        if lines.is_empty() {
+            return;
+        }
         if self.html() {
             out.push_str("<ul class=\"report-progress-list\">\n");
-        }
-        for entry in entries(items.iter().map(|p| p.item)) {
-            let first = entry.first();
-            let section = match chapter_of(self.outlines, first) {
-                Some(c) => section_path(&self.outlines[c], first.line),
-                None => first.chapter.clone(),
-            };
-            let text = self.entry(&entry, &format!("{section}："));
-            if self.html() {
-                let _ = writeln!(out, "<li>{text}</li>");
-            } else {
+            for (class, text) in lines {
+                if class.is_empty() {
+                    let _ = writeln!(out, "<li>{text}</li>");
+                } else {
+                    let _ = writeln!(out, "<li class=\"{class}\">{text}</li>");
+                }
+            }
+            out.push_str("</ul>\n");
+        } else {
+            for (_, text) in lines {
                 let _ = writeln!(out, "- {text}");
             }
-        }
-        if self.html() {
-            out.push_str("</ul>\n");
         }
         out.push('\n');
     }

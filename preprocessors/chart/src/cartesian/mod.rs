@@ -145,16 +145,7 @@ fn legend_entries(chart: &Chart) -> Vec<Entry> {
         _ => false,
     };
     let mut entries: Vec<Entry> = if needed {
-        chart
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Entry {
-                name: text::clean(&s.name),
-                series: i,
-                swatch,
-            })
-            .collect()
+        Entry::per_series(chart, swatch)
     } else {
         Vec::new()
     };

@@ -3,7 +3,9 @@
 use super::*;
 use crate::canvas::{NARROW, WIDE};
 use crate::figure::Shape;
-use crate::tests::{PROVINCES, YEARS, chart, exports, provinces, ranges, series, without};
+use crate::tests::{
+    PROVINCES, YEARS, chart, exports, grouped_gap, provinces, ranges, series, without,
+};
 
 fn texts<'a>(figure: &'a Figure, class: &str) -> Vec<&'a Text> {
     figure.texts.iter().filter(|t| t.class == class).collect()
@@ -162,19 +164,7 @@ fn growth_on_unordered_categories_is_dots_not_a_line() {
 
 #[test]
 fn a_missing_bar_is_marked_in_its_own_slot() {
-    let gap = without(
-        chart(
-            ChartKind::Grouped,
-            &["2023", "2024"],
-            vec![
-                series("出口额", &[Some(1020.56), Some(1079.6)], 2),
-                series("进口额", &[Some(900.0), Some(914.1)], 1),
-            ],
-        ),
-        1,
-        0,
-        "",
-    );
+    let gap = grouped_gap("");
     for canvas in [WIDE, NARROW] {
         let figure = layout(&gap, canvas);
         let mark = texts(&figure, "gap");

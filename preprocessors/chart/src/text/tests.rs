@@ -3,6 +3,16 @@ use super::*;
 /// The font size the tests write with.
 const FONT: f64 = 13.0;
 
+/// A placer over a square of 100 units from the origin.
+fn square_placer() -> Placer {
+    Placer::new(Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 100.0,
+        y1: 100.0,
+    })
+}
+
 #[test]
 fn chinese_wraps_between_characters_within_the_width() {
     let lines = wrap("化学原料药及制剂出口", 4.0);
@@ -61,13 +71,7 @@ fn text_is_escaped_and_coordinates_compact() {
 
 #[test]
 fn placer_refuses_overlaps_and_leaving_the_area() {
-    let area = Rect {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 100.0,
-        y1: 100.0,
-    };
-    let mut placer = Placer::new(area);
+    let mut placer = square_placer();
     let a = Text::new("label", "中", 10.0, 50.0, FONT);
     assert!(placer.place([a.clone()]).is_some());
     assert!(placer.place([a.clone()]).is_none());
@@ -82,13 +86,7 @@ fn placer_refuses_overlaps_and_leaving_the_area() {
 
 #[test]
 fn placer_covers_avoided_areas_only_as_a_last_resort() {
-    let area = Rect {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 100.0,
-        y1: 100.0,
-    };
-    let mut placer = Placer::new(area);
+    let mut placer = square_placer();
     placer.avoid(Rect {
         x0: 0.0,
         y0: 30.0,
@@ -119,13 +117,7 @@ fn balanced_lines_are_even_and_no_more_than_needed() {
 
 #[test]
 fn a_group_is_placed_whole_or_not_at_all() {
-    let area = Rect {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 100.0,
-        y1: 100.0,
-    };
-    let mut placer = Placer::new(area);
+    let mut placer = square_placer();
     let taken = Text::new("label", "中", 10.0, 50.0, FONT);
     assert!(placer.place([taken]).is_some());
     // One of the two overlaps what is there: neither is taken.

@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use pulldown_cmark::{Options, Parser, html};
+use report_core::scan::first_mdbook_directive;
 
 use super::*;
 
@@ -49,13 +50,6 @@ fn hostile() -> impl Strategy<Value = String> {
         1..8,
     )
     .prop_map(|p| p.concat())
-}
-
-/// mdBook's `links` pattern (v0.5.4): what it would act on.
-fn directive(text: &str) -> Option<String> {
-    let links =
-        regex::Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap();
-    links.find(text).map(|m| m.as_str().to_string())
 }
 
 /// The page as the browser gets it: mdBook renders the chapter with these options.
@@ -129,7 +123,8 @@ fn expand_hostile(
     let source = "# 章\n\n{{#table h}}\n\n首项{{#value h row=1 col=项目}}，数值{{#value h row=1 col=数值}}。\n\n{{#chart h x=项目 y=数值}}\n";
     for target in [Target::Html, Target::Markdown] {
         let (out, expansion) = fixture.run(target, &[("ch.md", Some(1), source)]).remove(0);
-        prop_assert!(directive(&out).is_none(), "{:?} in {out}", directive(&out));
+        let directive = first_mdbook_directive(&out);
+        prop_assert!(directive.is_none(), "{directive:?} in {out}");
         prop_assert!(!out.contains("{{"), "{out}");
         for e in &expansion.errors {
             prop_assert!(e.to_string().starts_with("book/"), "{e}");

@@ -1,7 +1,7 @@
 use super::*;
+use crate::test_support::ChapterFixture;
 use report_core::config::Mode;
 use report_core::edit::apply;
-use report_core::scan::scan;
 
 fn report(mode: Mode) -> ReportConfig {
     let mut report = ReportConfig::default();
@@ -16,14 +16,8 @@ fn run_with(
     target: Target,
     source: &str,
 ) -> (String, Vec<(usize, PendingKind, String, String)>) {
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/trade.md",
-        path: "trade.md",
-        name: "贸易合作",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("trade.md", "贸易合作", source);
+    let chapter = fixture.chapter();
     let found = detect(cfg, &report(mode), target, &chapter);
     assert!(found.errors.is_empty());
     for item in &found.items {
@@ -329,14 +323,8 @@ fn callouts_after_a_heading_in_a_quote_stay_in_the_quote() {
 #[test]
 fn publish_reports_the_editorial_notes_it_removed() {
     let source = EDITORIAL;
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/trade.md",
-        path: "trade.md",
-        name: "贸易合作",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("trade.md", "贸易合作", source);
+    let chapter = fixture.chapter();
     let found = detect(
         &PendingConfig::default(),
         &report(Mode::Publish),
@@ -390,14 +378,8 @@ fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
             "# 标题【待完善】\n\n## 现状\n\n{{#pending 补}}\n\n## 挑战\n",
         ),
     ] {
-        let scan = scan(source);
-        let chapter = Chapter {
-            file: "book/trade.md",
-            path: "trade.md",
-            name: "贸易合作",
-            source,
-            scan: &scan,
-        };
+        let fixture = ChapterFixture::new("trade.md", "贸易合作", source);
+        let chapter = fixture.chapter();
         let report = report(mode);
         crate::marks::CALLS.with(|c| c.set(0));
         let (found, outline) = crate::analyze(&cfg, &report, Target::Html, &chapter);
@@ -410,14 +392,8 @@ fn analyze_finds_what_detect_and_outline_find_computing_marks_once() {
 #[test]
 fn a_section_holding_only_a_remark_is_empty_and_the_remark_leaves() {
     let source = "# 产能合作\n\n## 挑战\n\n{{#remark 其他的挑战目前没想到}}\n\n## 政策\n\n政策{{#remark 待定}}正文。\n";
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/capacity.md",
-        path: "capacity.md",
-        name: "产能合作",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("capacity.md", "产能合作", source);
+    let chapter = fixture.chapter();
     let found = detect(
         &PendingConfig::default(),
         &report(Mode::Draft),

@@ -1,5 +1,5 @@
 use super::*;
-use report_core::scan::{Scan, scan};
+use crate::test_support::ChapterFixture;
 
 fn found(source: &str) -> Vec<(PendingKind, String, bool, Option<usize>)> {
     found_with(&PendingConfig::default(), source)
@@ -9,14 +9,8 @@ fn found_with(
     cfg: &PendingConfig,
     source: &str,
 ) -> Vec<(PendingKind, String, bool, Option<usize>)> {
-    let scan: Scan = scan(source);
-    let chapter = Chapter {
-        file: "book/t.md",
-        path: "t.md",
-        name: "T",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("t.md", "T", source);
+    let chapter = fixture.chapter();
     marks(cfg, &chapter)
         .into_iter()
         .map(|m| {
@@ -168,14 +162,8 @@ fn marks_in_headings_know_their_heading_and_are_never_blocks() {
 #[test]
 fn notes_and_markers_are_blocks_by_the_scanners_rule_with_its_prefix() {
     let source = "- 项目\n  {{#pending 补}}\n  【待完善】\n\n> \t（分两段）\n>> {{#pending}}\n\n- {{#pending 甲}}\n正文 【待完善】\n";
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/t.md",
-        path: "t.md",
-        name: "T",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("t.md", "T", source);
+    let chapter = fixture.chapter();
     let got: Vec<_> = marks(&PendingConfig::default(), &chapter)
         .into_iter()
         .map(|m| (m.kind, m.block, m.prefix))
@@ -192,7 +180,7 @@ fn notes_and_markers_are_blocks_by_the_scanners_rule_with_its_prefix() {
         ]
     );
     let all = marks(&PendingConfig::default(), &chapter);
-    for p in &scan.placeholders {
+    for p in &chapter.scan.placeholders {
         let m = all.iter().find(|m| m.span == p.span).unwrap();
         assert_eq!((m.block, &m.prefix), (p.block, &p.prefix), "{p:?}");
     }

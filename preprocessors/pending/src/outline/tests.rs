@@ -1,16 +1,8 @@
 use super::*;
-use report_core::scan::scan;
+use crate::test_support::ChapterFixture;
 
 fn outline_of(cfg: &PendingConfig, path: &str, name: &str, source: &str) -> Outline {
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: &format!("book/{path}"),
-        path,
-        name,
-        source,
-        scan: &scan,
-    };
-    outline(cfg, &chapter)
+    outline(cfg, &ChapterFixture::new(path, name, source).chapter())
 }
 
 const TRADE: &str = "\
@@ -185,14 +177,8 @@ fn placeholders_in_headings_stay_out_of_section_titles() {
 
 正文
 ";
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/t.md",
-        path: "t.md",
-        name: "T",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("t.md", "T", source);
+    let chapter = fixture.chapter();
     let o = outline(&PendingConfig::default(), &chapter);
     let titles: Vec<_> = o.sections.iter().map(|s| s.title.as_str()).collect();
     // Code and escaped placeholders are text that readers see.
@@ -228,14 +214,8 @@ fn placeholders_in_headings_stay_out_of_section_titles() {
 #[test]
 fn an_empty_section_is_named_without_the_placeholders_in_its_heading() {
     let source = "# T\n\n## 政策 {{#value facts key=年份}}\n";
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/t.md",
-        path: "t.md",
-        name: "T",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("t.md", "T", source);
+    let chapter = fixture.chapter();
     let found = crate::detect(
         &PendingConfig::default(),
         &report_core::config::ReportConfig::default(),

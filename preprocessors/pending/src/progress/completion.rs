@@ -13,7 +13,8 @@ use std::fmt::Write;
 use report_core::text::{escape_html, escape_markdown};
 
 use super::entries::{Entry, entries};
-use super::{Page, column_label, markdown_row, number};
+use super::table::ChapterTable;
+use super::{Page, column_label, number};
 use crate::Remark;
 
 /// The word for a finished section; the page draws its check mark in CSS.
@@ -64,49 +65,31 @@ impl Page<'_> {
         let mut header: Vec<&str> = vec!["章节"];
         header.extend(self.cfg.sections.iter().map(String::as_str));
         header.push(NOTES);
-
-        if !self.html() {
-            markdown_row(out, header.iter().map(|h| escape_markdown(h)));
-            markdown_row(out, header.iter().map(|_| "---".to_string()));
-            for (c, cells) in &rows {
-                let mut row = vec![self.chapter_link(*c)];
-                row.extend(cells.iter().map(|cell| self.markdown_cell(cell)));
-                markdown_row(out, row.into_iter());
-            }
-            let mut row = vec![format!("本表待办合计 {}", number(all))];
-            row.extend(totals.iter().map(|t| number(*t)));
-            markdown_row(out, row.into_iter());
-            out.push('\n');
-            return;
-        }
-
-        // The box is the container the narrow layout queries (assets/progress.css).
-        out.push_str("<div class=\"report-progress-box\">\n<table class=\"report-progress\">\n<caption>各章完成情况</caption>\n<thead><tr>");
-        for h in &header {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", escape_html(h));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for (c, cells) in &rows {
-            let _ = write!(out, "<tr><th scope=\"row\">{}</th>", self.chapter_link(*c));
-            for (cell, name) in cells.iter().zip(&header[1..]) {
-                out.push_str(&self.html_cell(cell, name));
-            }
-            out.push_str("</tr>\n");
-        }
-        let _ = write!(
+        let rows = rows
+            .into_iter()
+            .map(|(c, cells)| {
+                let cells = cells.iter().zip(&header[1..]).map(|(cell, name)| {
+                    if self.html() {
+                        self.html_cell(cell, name)
+                    } else {
+                        self.markdown_cell(cell)
+                    }
+                });
+                (c, cells.collect())
+            })
+            .collect();
+        self.chapter_table(
             out,
-            "</tbody>\n<tfoot><tr><th scope=\"row\">本表待办合计 {}</th>",
-            number(all)
+            &ChapterTable {
+                class: "report-progress",
+                caption: "各章完成情况",
+                header: &header,
+                align: "---",
+                rows,
+                foot: &format!("本表待办合计 {}", number(all)),
+                totals: &totals,
+            },
         );
-        for (t, name) in totals.iter().zip(&header[1..]) {
-            let _ = write!(
-                out,
-                "<td class=\"report-num\">{}{}</td>",
-                column_label(name),
-                number(*t)
-            );
-        }
-        out.push_str("</tr></tfoot>\n</table>\n</div>\n\n");
     }
 
     fn html_cell(&self, cell: &Cell, name: &str) -> String {

@@ -1,9 +1,9 @@
 use super::*;
+use crate::test_support::ChapterFixture;
 use report_core::config::ReportConfig;
 use report_core::data::MissingCell;
-use report_core::scan::scan;
 
-use crate::{Chapter, detect, outline};
+use crate::{detect, outline};
 
 const BOOK: &[(&str, &str, &str)] = &[
     (
@@ -30,20 +30,13 @@ fn book(cfg: &PendingConfig) -> (Vec<Outline>, Vec<PendingItem>) {
     let mut outlines = Vec::new();
     let mut items = Vec::new();
     for (path, name, source) in BOOK {
-        let scan = scan(source);
-        let file = format!("book/{path}");
-        let chapter = Chapter {
-            file: &file,
-            path,
-            name,
-            source,
-            scan: &scan,
-        };
+        let fixture = ChapterFixture::new(path, name, source);
+        let chapter = fixture.chapter();
         outlines.push(outline(cfg, &chapter));
         items.extend(detect(cfg, &ReportConfig::default(), Target::Html, &chapter).items);
         if *path == "trade.md" {
             items.push(missing(
-                &file,
+                chapter.file,
                 5,
                 47,
                 &["「2024」的「出口额」（book/data/trade.csv 第3行）"],
@@ -361,18 +354,7 @@ fn remarks_go_to_the_notes_column_or_below_for_chapters_without_a_row() {
     let outlines: Vec<Outline> = chapters
         .iter()
         .map(|(path, name, source)| {
-            let scan = scan(source);
-            let file = format!("book/{path}");
-            outline(
-                &cfg,
-                &Chapter {
-                    file: &file,
-                    path,
-                    name,
-                    source,
-                    scan: &scan,
-                },
-            )
+            outline(&cfg, &ChapterFixture::new(path, name, source).chapter())
         })
         .collect();
     let html = progress_page(&cfg, &outlines, &[], Target::Html, Mode::Draft);

@@ -1,16 +1,10 @@
 use super::*;
+use crate::test_support::ChapterFixture;
 use report_core::edit::apply;
-use report_core::scan::scan;
 
 fn chapter_run(source: &str, target: Target) -> (String, Vec<Remark>, Vec<Diagnostic>) {
-    let scan = scan(source);
-    let chapter = Chapter {
-        file: "book/capacity.md",
-        path: "capacity.md",
-        name: "产能合作",
-        source,
-        scan: &scan,
-    };
+    let fixture = ChapterFixture::new("capacity.md", "产能合作", source);
+    let chapter = fixture.chapter();
     let (edits, errors) = edits(target, &chapter);
     (apply(source, edits), remarks(&chapter), errors)
 }
