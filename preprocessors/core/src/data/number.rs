@@ -228,7 +228,9 @@ impl Number {
         })
     }
 
-    /// Compares the values exactly; cheaply when both are small.
+    /// Compares the values exactly; cheaply when both are small. Inlined into the callers
+    /// in other crates: a `where=` filter calls it for every row of a dataset.
+    #[inline]
     pub fn cmp_value(&self, other: &Number) -> Ordering {
         if let (Some((a, sa)), Some((b, sb))) = (self.small, other.small) {
             // Both as integers at the larger scale; exact within i128, else the slow way.
@@ -246,6 +248,13 @@ impl Number {
                 return a.cmp(&b);
             }
         }
+        self.cmp_exact(other)
+    }
+
+    /// The slow way, out of line so that the fast path above stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn cmp_exact(&self, other: &Number) -> Ordering {
         self.value().cmp(other.value())
     }
 
