@@ -11,6 +11,7 @@ mod encoding;
 mod json_file;
 mod number;
 mod sidecar;
+mod sorted;
 mod store;
 mod workbook;
 

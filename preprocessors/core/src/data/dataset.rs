@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::number::{NotANumber, classify};
+use super::sorted::SortedColumn;
 use super::{Cell, Meta};
 use crate::calc::Period;
 use crate::format::Decimal;
@@ -64,6 +65,8 @@ pub struct Dataset {
     duplicate_keys: HashMap<String, Vec<usize>>,
     /// Row by the period it names, built on the first 同比 or 环比.
     periods: OnceLock<HashMap<Period, usize>>,
+    /// Each column's rows in value order, built on the first `where=` on the column.
+    sorted: Vec<SortedColumn>,
 }
 
 /// How the rows of a dataset are placed in its file.
@@ -194,6 +197,21 @@ impl Dataset {
             })
             .get(period)
             .copied()
+    }
+
+    /// Rows of column `col` holding a number, ascending by value (equal values in row order).
+    pub fn rows_by_number(&self, col: usize) -> &[usize] {
+        self.sorted[col].by_number(&self.rows, col)
+    }
+
+    /// Rows of column `col` holding a number or text, ascending by label.
+    pub fn rows_by_label(&self, col: usize) -> &[usize] {
+        self.sorted[col].by_label(&self.rows, col)
+    }
+
+    /// Whether column `col` holds any text (neither a number nor missing).
+    pub fn has_text(&self, col: usize) -> bool {
+        self.sorted[col].has_text(&self.rows, col)
     }
 
     /// The unit of a cell: the row's `单位` cell if the dataset has one, else the column's.
@@ -421,7 +439,8 @@ impl Dataset {
                     unit: cm.unit.or_else(|| meta.unit.clone()).unwrap_or_default(),
                 }
             })
-            .collect();
+            .collect::<Vec<Column>>();
+        let sorted = vec![SortedColumn::default(); columns.len()];
         Ok(Dataset {
             id: id.to_string(),
             file,
@@ -436,6 +455,7 @@ impl Dataset {
             row_index,
             duplicate_keys,
             periods: OnceLock::new(),
+            sorted,
         })
     }
 }
