@@ -45,7 +45,19 @@ impl Preprocessor for ReportPreprocessor {
         Ok(renderer != editions::RENDERER)
     }
 
-    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> anyhow::Result<Book> {
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
+        self.expand(ctx, book).map(|(book, _store)| book)
+    }
+}
+
+impl ReportPreprocessor {
+    /// [`Preprocessor::run`], also handing back the data store it loaded, so that the
+    /// binary can leave freeing it to the operating system on exit.
+    pub fn expand(
+        &self,
+        ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> anyhow::Result<(Book, Store)> {
         let book_toml = settings::book_toml(&ctx.root);
         let config =
             settings::report_config(&ctx.config, &book_toml).map_err(anyhow::Error::msg)?;
@@ -102,7 +114,7 @@ impl Preprocessor for ReportPreprocessor {
             let title = ctx.config.book.title.as_deref().unwrap_or_default();
             editions::link_pdf(&mut book, &edition_config.pdf, title);
         }
-        Ok(book)
+        Ok((book, store))
     }
 }
 
@@ -124,8 +136,9 @@ pub fn markdown_options(config: &mdbook_preprocessor::config::Config) -> Markdow
 }
 
 /// What mdBook's preprocessor protocol asks: `[context, book]` as JSON in, the book as
-/// JSON out (the boilerplate crate's `run`, with the input parsed from memory).
-pub fn preprocess_json(input: &[u8], mut out: impl std::io::Write) -> anyhow::Result<()> {
+/// JSON out (the boilerplate crate's `run`, with the input parsed from memory). Returns
+/// the data store, for the binary to leave unfreed on exit.
+pub fn preprocess_json(input: &[u8], mut out: impl std::io::Write) -> anyhow::Result<Store> {
     let (ctx, book): (PreprocessorContext, Book) =
         serde_json::from_slice(input).context("Unable to parse the input")?;
     let minor = |version: &str| version.split('.').take(2).collect::<Vec<_>>().join(".");
@@ -137,10 +150,10 @@ pub fn preprocess_json(input: &[u8], mut out: impl std::io::Write) -> anyhow::Re
             ctx.mdbook_version
         );
     }
-    let book = ReportPreprocessor.run(&ctx, book)?;
+    let (book, store) = ReportPreprocessor.expand(&ctx, book)?;
     serde_json::to_writer(&mut out, &book)?;
     std::io::Write::write_all(&mut out, b"\n")?;
-    Ok(())
+    Ok(store)
 }
 
 /// The originality check's sources, read once, if `[preprocessor.report.originality]`
