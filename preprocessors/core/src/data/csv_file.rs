@@ -17,11 +17,16 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<RawTable, String> {
         .from_reader(text.as_bytes());
     let mut header: Option<(usize, Vec<String>)> = None;
     let mut records: Vec<(usize, Vec<Cell>)> = Vec::new();
-    for result in reader.records() {
-        let record = result.map_err(|e| {
+    // One record read into again and again: a fresh one per row cost three allocations.
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
             format!("{file} 第{line}行无法按 CSV 读取：{e}；请检查引号是否成对")
         })?;
+        if !more {
+            break;
+        }
         let line = record.position().map_or(0, |p| p.line() as usize);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -68,7 +68,9 @@ fn line_at(prefix: &[u8]) -> usize {
 /// reads differently, both ways, when the file looks like that.
 fn ambiguous(text: &str, bytes: &[u8]) -> Option<(String, String)> {
     let odd = |c: char| ('\u{80}'..='\u{7ff}').contains(&c);
-    if !text.chars().any(odd) || text.chars().any(is_cjk) {
+    // Chinese first: it settles a Chinese file at its first characters, where looking
+    // for letters that are not there reads the whole file.
+    if text.chars().any(is_cjk) || !text.chars().any(odd) {
         return None;
     }
     let (gbk, _, bad) = encoding_rs::GB18030.decode(bytes);
