@@ -277,7 +277,29 @@ pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
 
 /// The nearest double, for drawing.
 pub fn to_f64(value: &Decimal) -> f64 {
-    value.to_plain_string().parse().unwrap_or(f64::NAN)
+    exact_f64(value).unwrap_or_else(|| value.to_plain_string().parse().unwrap_or(f64::NAN))
+}
+
+/// The nearest `f64` without writing the value out as text (which charts and downloads
+/// did for every cell), when its mantissa and power of ten are both exact in an `f64`: one
+/// IEEE division or product then rounds once, to the nearest `f64`, as parsing does
+/// (Clinger's fast path).
+fn exact_f64(value: &Decimal) -> Option<f64> {
+    const EXACT_POWERS_OF_TEN: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (mantissa, scale) = value.as_bigint_and_scale();
+    let mantissa = i64::try_from(mantissa.as_ref()).ok()?;
+    if mantissa.unsigned_abs() > 1 << f64::MANTISSA_DIGITS {
+        return None;
+    }
+    let power = *EXACT_POWERS_OF_TEN.get(usize::try_from(scale.unsigned_abs()).ok()?)?;
+    Some(if scale >= 0 {
+        mantissa as f64 / power
+    } else {
+        mantissa as f64 * power
+    })
 }
 
 /// The number of decimals a number was written with: "1079.6" → 1.

@@ -181,3 +181,63 @@ fn the_shown_value_is_the_printed_one() {
     );
     assert_eq!(fmt.apply(&d("-3371.5"), "万元", 1).unwrap().0, "0.33715");
 }
+
+/// The fast path gives the very `f64` that parsing the value's text gives, on both sides
+/// of where it stops (2^53, 10^22) and for values written with trailing zeros or exponents.
+#[test]
+fn to_f64_is_what_parsing_the_text_gives() {
+    let parsed = |v: &Decimal| v.to_plain_string().parse::<f64>().unwrap();
+    let mantissas = [
+        0,
+        1,
+        -1,
+        7,
+        10795,
+        -10795,
+        123_456_789,
+        (1 << 53) - 1,
+        1 << 53,
+        (1 << 53) + 1,
+        -(1 << 53) - 1,
+        i64::MAX,
+        i64::MIN,
+    ];
+    for m in mantissas {
+        for scale in -25..=25 {
+            let value = Decimal::new(m.into(), scale);
+            assert_eq!(
+                to_f64(&value).to_bits(),
+                parsed(&value).to_bits(),
+                "{m}e{}",
+                -scale
+            );
+        }
+    }
+    // Many roundings: mantissas spread over six digits, every exact power of ten.
+    for m in (0..1500).map(|i: i64| i * 7919 - 5_000_000) {
+        for scale in 0..=22 {
+            let value = Decimal::new(m.into(), scale);
+            assert_eq!(
+                to_f64(&value).to_bits(),
+                parsed(&value).to_bits(),
+                "{m}e{}",
+                -scale
+            );
+        }
+    }
+    for text in [
+        "0.1",
+        "0.3",
+        "1079.60",
+        "-0.000",
+        "1e-30",
+        "2.5e+40",
+        "99999999999999999999.5",
+    ] {
+        assert_eq!(
+            to_f64(&d(text)).to_bits(),
+            parsed(&d(text)).to_bits(),
+            "{text}"
+        );
+    }
+}
