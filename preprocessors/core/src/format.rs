@@ -225,7 +225,7 @@ pub fn format_decimal(
 ) -> String {
     let rounded = value.with_scale_round(decimals as i64, rounding.mode());
     let negative = rounded.sign() == bigdecimal::num_bigint::Sign::Minus;
-    let text = rounded.abs().to_plain_string();
+    let text = unsigned_plain(&rounded);
     let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));
     let group = match grouping {
         Grouping::Always => int.len() > 3,
@@ -250,6 +250,24 @@ pub fn format_decimal(
     }
     out.push_str(frac);
     out
+}
+
+/// `value.abs().to_plain_string()` for a value of scale 0 or more: through `u64` when its
+/// digits fit, because BigDecimal's own writing went through big-integer arithmetic for
+/// every figure of every table.
+fn unsigned_plain(value: &Decimal) -> String {
+    let (mantissa, scale) = value.as_bigint_and_scale();
+    let (Ok(digits), Ok(scale)) = (u64::try_from(mantissa.magnitude()), usize::try_from(scale))
+    else {
+        return value.abs().to_plain_string();
+    };
+    if scale == 0 {
+        return digits.to_string();
+    }
+    // At least one digit before the point: 5 at scale 2 is 0.05.
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    format!("{int}.{frac}")
 }
 
 /// The value rounded at `decimals` places, with no separators: `1079.60`.

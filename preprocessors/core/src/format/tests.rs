@@ -241,3 +241,35 @@ fn to_f64_is_what_parsing_the_text_gives() {
         );
     }
 }
+
+/// The `u64` path writes what BigDecimal writes, beside and beyond its limit.
+#[test]
+fn unsigned_plain_is_what_bigdecimal_writes() {
+    let mantissas = [0, 5, -5, 1079, -10796, 123_456_789, i64::MAX, i64::MIN];
+    for m in mantissas {
+        for scale in 0..=22 {
+            let value = Decimal::new(m.into(), scale);
+            assert_eq!(
+                unsigned_plain(&value),
+                value.abs().to_plain_string(),
+                "{m}e{}",
+                -scale
+            );
+        }
+    }
+    for text in [
+        "18446744073709551615.5",
+        "18446744073709551616.25",
+        "-0.000",
+        "1e-30",
+    ] {
+        assert_eq!(
+            unsigned_plain(&d(text)),
+            d(text).abs().to_plain_string(),
+            "{text}"
+        );
+    }
+    assert_eq!(auto("-0.049", 1), "0.0");
+    assert_eq!(auto("-1079.65", 1), "-1079.7");
+    assert_eq!(auto("0.05", 2), "0.05");
+}
