@@ -143,3 +143,43 @@ fn a_group_is_placed_whole_or_not_at_all() {
             .is_none()
     );
 }
+
+/// The fast path writes what `{:.1}` writes: ties (0.25, exact in binary), values just
+/// beside a tie (0.35 is 0.34999…), negatives, zeros of both signs, large values, NaN.
+#[test]
+fn coordinates_read_as_format_writes_them() {
+    let slow = |v: f64| {
+        let text = format!("{:.1}", v);
+        let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+        if text == "-0" { "0".to_string() } else { text }
+    };
+    let mut values = vec![
+        0.0,
+        -0.0,
+        0.25,
+        -0.25,
+        0.35,
+        0.05,
+        0.15,
+        2.5,
+        1.45,
+        -1.45,
+        0.04,
+        -0.04,
+        -0.06,
+        99.95,
+        1234.5678,
+        -987.65,
+        1e14 + 0.05,
+        1e15,
+        -1e16,
+        f64::NAN,
+        f64::INFINITY,
+    ];
+    // A sweep of steps that are not exact in binary, as layouts produce them.
+    values.extend((-20_000..20_000).map(|i| f64::from(i) * 0.0137 + 0.005));
+    values.extend((0..4_000).map(|i| f64::from(i) / 40.0));
+    for v in values {
+        assert_eq!(num(v), slow(v), "{v:?}");
+    }
+}
