@@ -51,7 +51,7 @@ pub fn parse_cell(text: &str) -> Cell {
     if MISSING_MARKS.contains(&t) {
         return Cell::Missing;
     }
-    match Number::parse(t) {
+    match Number::parse_trimmed(t) {
         Ok(n) => Cell::Number(n),
         Err(_) => Cell::Text(t.to_string()),
     }

@@ -80,7 +80,12 @@ impl Number {
     /// digits too) with optional thousands separators in groups of three (`,` or `，`), an
     /// optional fraction, and an optional trailing `%`.
     pub fn parse(written: &str) -> Result<Number, NotANumber> {
-        let text = written.trim();
+        Number::parse_trimmed(written.trim())
+    }
+
+    /// [`Number::parse`] of a text already trimmed: a data file's cells are trimmed once,
+    /// by [`super::parse_cell`].
+    pub(super) fn parse_trimmed(text: &str) -> Result<Number, NotANumber> {
         let mut chars = text.chars().peekable();
         let negative = match chars.peek() {
             Some('-' | '－' | '−') => {
