@@ -199,7 +199,8 @@ impl Dataset {
             .copied()
     }
 
-    /// Rows of column `col` holding a number, ascending by value (equal values in row order).
+    /// Rows of column `col` holding a number, ascending by value (equal values in no set
+    /// order).
     pub fn rows_by_number(&self, col: usize) -> &[usize] {
         self.sorted[col].by_number(&self.rows, col)
     }

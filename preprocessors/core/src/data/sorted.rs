@@ -18,13 +18,14 @@ pub struct SortedColumn {
 }
 
 impl SortedColumn {
-    /// Rows of `col` holding a number, ascending by value (equal values in row order).
+    /// Rows of `col` holding a number, ascending by value (equal values in no set order:
+    /// callers put what they take from it back in row order).
     pub fn by_number<'a>(&'a self, rows: &[Vec<Cell>], col: usize) -> &'a [usize] {
         self.numbers.get_or_init(|| {
             let mut sorted: Vec<usize> = (0..rows.len())
                 .filter(|&r| matches!(rows[r][col], Cell::Number(_)))
                 .collect();
-            sorted.sort_by(|&a, &b| match (&rows[a][col], &rows[b][col]) {
+            sorted.sort_unstable_by(|&a, &b| match (&rows[a][col], &rows[b][col]) {
                 (Cell::Number(x), Cell::Number(y)) => x.cmp_value(y),
                 _ => Ordering::Equal,
             });
@@ -38,7 +39,7 @@ impl SortedColumn {
             let mut sorted: Vec<usize> = (0..rows.len())
                 .filter(|&r| !rows[r][col].is_missing())
                 .collect();
-            sorted.sort_by(|&a, &b| rows[a][col].label().cmp(rows[b][col].label()));
+            sorted.sort_unstable_by(|&a, &b| rows[a][col].label().cmp(rows[b][col].label()));
             sorted
         })
     }
