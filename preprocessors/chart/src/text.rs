@@ -116,13 +116,6 @@ impl Text {
 
 /// A coordinate as the SVG writes it: at most one decimal, no trailing `.0`.
 pub(crate) fn num(v: f64) -> String {
-    if let Some(tenths) = nearest_tenths(v) {
-        let (sign, tenths) = (if tenths < 0 { "-" } else { "" }, tenths.unsigned_abs());
-        return match tenths % 10 {
-            0 => format!("{sign}{}", tenths / 10),
-            digit => format!("{sign}{}.{digit}", tenths / 10),
-        };
-    }
     let text = format!("{:.1}", v);
     let text = text.strip_suffix(".0").unwrap_or(&text);
     if text == "-0" {
@@ -130,22 +123,6 @@ pub(crate) fn num(v: f64) -> String {
     } else {
         text.into()
     }
-}
-
-/// `v` in tenths, rounded as `{:.1}` rounds it (to the nearest, from the exact binary
-/// value), when that is certain: `{:.1}` formats exactly, which cost ~1,600 instructions for
-/// each of a chart's coordinates. The two fused multiply-adds compare 10·v with the
-/// candidate's half-way points exactly; a tie, or anything not plainly a coordinate, is
-/// left to `{:.1}`. Zero comes back as 0 whatever its sign, as `num` writes it.
-fn nearest_tenths(v: f64) -> Option<i64> {
-    // NaN and infinities fail this too.
-    if v.abs().partial_cmp(&1e15) != Some(std::cmp::Ordering::Less) {
-        return None;
-    }
-    let candidate = (v * 10.0).round();
-    let above_lower = v.mul_add(10.0, -(candidate - 0.5)) > 0.0;
-    let below_upper = v.mul_add(10.0, -(candidate + 0.5)) < 0.0;
-    (above_lower && below_upper).then_some(candidate as i64)
 }
 
 /// Collapses white space (including line breaks, which would end the HTML block) to one
