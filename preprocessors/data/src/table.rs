@@ -389,7 +389,7 @@ fn html(
     for r in 0..rows {
         h.push_str("<tr>");
         for (i, c) in columns.iter().enumerate() {
-            h.push_str(&cell_html(&c.cells[r], classes[i], i == 0));
+            push_cell_html(&mut h, &c.cells[r], classes[i], i == 0);
         }
         h.push_str("</tr>");
     }
@@ -398,7 +398,7 @@ fn html(
         h.push_str("<tfoot><tr class=\"report-total\">");
         for (i, c) in columns.iter().enumerate() {
             let cell = c.total.clone().unwrap_or(Some(String::new()));
-            h.push_str(&cell_html(&cell, classes[i], i == 0));
+            push_cell_html(&mut h, &cell, classes[i], i == 0);
         }
         h.push_str("</tr></tfoot>");
     }
@@ -434,16 +434,23 @@ fn column_class(kind: &Kind, heading: &str, cells: &[Formatted]) -> &'static str
     }
 }
 
-fn cell_html(cell: &Formatted, class: &str, first: bool) -> String {
+/// Appends one body cell to the table's HTML `h`. Pushed in place rather than built
+/// with `format!`: a large table has one call per cell, and a `format!` string that
+/// starts with an argument grows from nothing, a reallocation per piece.
+fn push_cell_html(h: &mut String, cell: &Formatted, class: &str, first: bool) {
     let (open, close) = if first {
         ("<th scope=\"row\"", "</th>")
     } else {
         ("<td", "</td>")
     };
+    h.push_str(open);
+    h.push_str(class);
+    h.push('>');
     match cell {
-        Some(text) => format!("{open}{class}>{}{close}", escape_html(text)),
-        None => format!("{open}{class}>{}{close}", missing_html()),
+        Some(text) => h.push_str(&escape_html(text)),
+        None => h.push_str(&missing_html()),
     }
+    h.push_str(close);
 }
 
 /// The visible mark of a missing value.
@@ -529,11 +536,7 @@ pub(crate) fn fallback_html(headings: &[String], rows: &[Vec<Formatted>], numeri
     for row in rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            h.push_str(&cell_html(
-                cell,
-                classes.get(i).copied().unwrap_or(""),
-                i == 0,
-            ));
+            push_cell_html(&mut h, cell, classes.get(i).copied().unwrap_or(""), i == 0);
         }
         h.push_str("</tr>");
     }
