@@ -33,28 +33,41 @@ pub fn escape(target: Target, text: &str) -> String {
 /// blocks, and a blank line from data (a note with two paragraphs, say) would end the
 /// block in the middle of a table.
 pub fn escape_html(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        let mut ahead = chars.clone();
-        let (next, after) = (ahead.next(), ahead.next());
-        match c {
-            '\n' => out.push_str("&#10;"),
-            '\r' => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '{' | '}' | '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
-                out.push_str(&format!("&#{};", c as u32));
-            }
+    // Every character escaped is ASCII, and no byte of a multi-byte UTF-8 character is:
+    // the text is walked by byte and copied in runs between the characters escaped.
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied();
+        let reference = match b {
+            b'\n' => "&#10;",
+            b'\r' => "",
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'{' => "&#123;",
+            b'}' => "&#125;",
+            b'|' => "&#124;",
+            b'\\' => "&#92;",
+            b'`' => "&#96;",
+            b'*' => "&#42;",
+            b'_' => "&#95;",
+            b'[' => "&#91;",
+            b']' => "&#93;",
+            b'~' => "&#126;",
             // `--` → en dash and `...` → ellipsis under smart punctuation.
-            '-' if next == Some('-') => out.push_str("&#45;"),
-            '.' if next == Some('.') && after == Some('.') => out.push_str("&#46;"),
-            _ => out.push(c),
-        }
+            b'-' if next(1) == Some(b'-') => "&#45;",
+            b'.' if next(1) == Some(b'.') && next(2) == Some(b'.') => "&#46;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(reference);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -41,6 +41,23 @@ fn inline_markdown_in_html_text_stays_text() {
 }
 
 #[test]
+fn html_escapes_between_multibyte_characters_keep_them_whole() {
+    // escape_html copies the runs between escaped ASCII bytes: the characters around
+    // them, wide or not, must come through whole, and every reference must name the
+    // character's own code point.
+    for c in "{}|\\`*_[]~".chars() {
+        assert_eq!(
+            escape_html(&format!("出口{c}额…")),
+            format!("出口&#{};额…", c as u32)
+        );
+    }
+    assert_eq!(escape_html("同比—增长"), "同比—增长");
+    assert_eq!(escape_html("增长--…...。"), "增长&#45;-…&#46;..。");
+    assert_eq!(escape_html("末尾&"), "末尾&amp;");
+    assert_eq!(escape_html(""), "");
+}
+
+#[test]
 fn markdown_line_starts_do_not_become_lists() {
     assert_eq!(escape_markdown("1. 引言"), r"1\. 引言");
     assert_eq!(escape_markdown("2024."), r"2024\.");
