@@ -313,13 +313,16 @@ pub fn scan_with(source: &str, options: &MarkdownOptions) -> Scan {
             None => scan.placeholders.push(placeholder),
         }
     }
-    for cap in OPENING.captures_iter(source) {
-        let open = cap.get(0).unwrap();
+    // Most openings start a closed placeholder: those are skipped on the match alone,
+    // before the dearer search for its groups.
+    for open in OPENING.find_iter(source) {
+        if inside(&closed, open.start()) {
+            continue;
+        }
+        let cap = OPENING.captures_at(source, open.start()).unwrap();
         let name = &cap[2];
-        let skip = inside(&closed, open.start())
-            || !cap[1].is_empty()
-            || MDBOOK_NAMES.contains(&name)
-            || scan.is_excluded(open.start());
+        let skip =
+            !cap[1].is_empty() || MDBOOK_NAMES.contains(&name) || scan.is_excluded(open.start());
         if !skip {
             scan.unclosed.push(Unclosed {
                 name: name.to_string(),
@@ -337,9 +340,14 @@ pub fn scan_with(source: &str, options: &MarkdownOptions) -> Scan {
         seen.replace_range(u.offset..u.offset + 2, "__");
     }
     let mut pos = 0;
-    while let Some(cap) = MDBOOK_LINK.captures_at(&seen, pos) {
-        let whole = cap.get(0).unwrap();
+    while let Some(whole) = MDBOOK_LINK.find_at(&seen, pos) {
         pos = whole.end();
+        // Inside one of our placeholders (most matches are ours) mdBook sees nothing, and
+        // the search goes on after the match either way: no need for its groups.
+        if inside(&ours, whole.start()) {
+            continue;
+        }
+        let cap = MDBOOK_LINK.captures_at(&seen, whole.start()).unwrap();
         let Some(name) = cap.get(1).map(|m| m.as_str()) else {
             // mdBook's escape runs to the last `}}` of its line, unless its backslash is
             // one of ours, which we remove: then mdBook reads on right after it.
@@ -365,8 +373,7 @@ pub fn scan_with(source: &str, options: &MarkdownOptions) -> Scan {
             prefix: String::new(),
         });
     }
-    for cap in NEAR_MISS.captures_iter(source) {
-        let miss = cap.get(0).unwrap();
+    for miss in NEAR_MISS.find_iter(source) {
         let exact = OPENING.find(miss.as_str()).is_some_and(|m| m.start() == 0);
         let escaped = source[..miss.start()].ends_with('\\');
         if exact || escaped || scan.is_excluded(miss.start()) || inside(&closed, miss.start()) {

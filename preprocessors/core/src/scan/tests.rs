@@ -191,6 +191,18 @@ fn includes_follow_mdbooks_own_pattern() {
 }
 
 #[test]
+fn what_lies_inside_our_placeholders_is_neither_an_include_nor_unclosed() {
+    // mdBook's matches and our openings inside a placeholder of ours are skipped on the
+    // match alone; those after it are still read.
+    let src = "{{#value x a={{#include a.md}} {{#include b.md}} {{#value y b=\\{{#include c.md}}\n{{#table z\n";
+    let scan = scan(src);
+    let args: Vec<_> = scan.includes.iter().map(|w| w.args.as_str()).collect();
+    assert_eq!(args, vec!["b.md"]);
+    let unclosed: Vec<_> = scan.unclosed.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(unclosed, vec!["table"]);
+}
+
+#[test]
 fn a_block_after_a_list_marker_says_so() {
     let scan = scan("- {{#table a}}\n\n1. {{#chart b}}\n");
     let why: Vec<_> = scan.misplaced.iter().map(|(_, w)| *w).collect();
