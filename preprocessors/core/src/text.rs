@@ -187,9 +187,13 @@ pub fn display_width_em(text: &str) -> f64 {
 /// Counts the characters a Chinese editor counts as 字数: CJK characters, full-width
 /// punctuation, letters and digits; white space and Markdown syntax are not counted.
 pub fn count_chars(text: &str) -> usize {
-    text.chars()
-        .filter(|c| is_wide(*c) || c.is_alphanumeric())
-        .count()
+    text.chars().filter(|&c| is_counted(c)).count()
+}
+
+/// Whether `c` counts towards 字数 ([`count_chars`]), for callers that walk the text
+/// themselves.
+pub fn is_counted(c: char) -> bool {
+    is_wide(c) || c.is_alphanumeric()
 }
 
 /// The link to a chapter's page from the book root: `guide/data.md` → `guide/data.html`,

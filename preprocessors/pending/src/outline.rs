@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use report_core::kind::Kind;
-use report_core::text::count_chars;
+use report_core::text::is_counted;
 
 use crate::marks::{Mark, marks};
 use crate::remark::{self, Remark};
@@ -205,7 +205,6 @@ fn line_chars(chapter: &Chapter, marks: &[Mark]) -> Vec<usize> {
     let mut line = 0;
     let mut skip = removed.iter().peekable();
     let mut skip_until = 0;
-    let mut buf = [0u8; 4];
     for (pos, c) in source.char_indices() {
         if c == '\n' {
             line += 1;
@@ -217,7 +216,7 @@ fn line_chars(chapter: &Chapter, marks: &[Mark]) -> Vec<usize> {
         if pos < skip_until {
             continue;
         }
-        counts[line] += count_chars(c.encode_utf8(&mut buf));
+        counts[line] += usize::from(is_counted(c));
     }
     counts
 }
