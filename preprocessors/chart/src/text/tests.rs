@@ -70,6 +70,38 @@ fn text_is_escaped_and_coordinates_compact() {
 }
 
 #[test]
+fn whole_coordinates_read_as_the_one_decimal_format_writes_them() {
+    // num's shortcut for whole numbers must write what `{:.1}` less `.0` writes.
+    let one_decimal = |v: f64| {
+        let text = format!("{v:.1}");
+        let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+        if text == "-0" { "0".to_string() } else { text }
+    };
+    for v in [
+        0.0,
+        -0.0,
+        13.0,
+        14.0,
+        -5.0,
+        100.0,
+        1e6,
+        -123_456_789.0,
+        9.99e14,
+        1e15,
+        1e16,
+        0.05,
+        0.25,
+        -0.04,
+        20.25,
+        12.95,
+        f64::NAN,
+        f64::INFINITY,
+    ] {
+        assert_eq!(num(v), one_decimal(v), "{v}");
+    }
+}
+
+#[test]
 fn placer_refuses_overlaps_and_leaving_the_area() {
     let mut placer = square_placer();
     let a = Text::new("label", "中", 10.0, 50.0, FONT);
