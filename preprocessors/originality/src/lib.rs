@@ -108,12 +108,7 @@ impl Checker {
                 let excepted = exceptions(&file.text, &config.ignore);
                 let tokens = tokens::tokens(&file.text, &[], &excepted, |w| words.intern(w));
                 let all = tokens.iter().map(|t| t.id).collect();
-                let (kept_at, kept): (Vec<usize>, Vec<u32>) = tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| !t.excepted)
-                    .map(|(i, t)| (i, t.id))
-                    .unzip();
+                let (kept_at, kept) = tokens::kept(&tokens);
                 Source {
                     name: file.name,
                     lines: Lines::new(&file.text),
@@ -161,12 +156,7 @@ impl Checker {
             covered[run.at..run.at + run.len].fill(true);
         }
 
-        let (kept_at, kept): (Vec<usize>, Vec<u32>) = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.excepted)
-            .map(|(i, t)| (i, t.id))
-            .unzip();
+        let (kept_at, kept) = tokens::kept(&tokens);
         let mut runs = self
             .overlap
             .runs(&streams(&self.sources, |s| &s.kept), &kept);

@@ -160,6 +160,17 @@ pub(crate) fn exceptions(text: &str, ignore: &[String]) -> Vec<Range<usize>> {
     merge(out)
 }
 
+/// The tokens the `min-run` check counts (not excepted): where each stands in
+/// `tokens`, and its word.
+pub(crate) fn kept(tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.excepted)
+        .map(|(i, t)| (i, t.id))
+        .unzip()
+}
+
 /// Sorts ranges and merges those that overlap or touch.
 pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
