@@ -31,7 +31,7 @@ pub const FOLDER: &str = "downloads";
 /// The list of slices the preprocessor leaves for the renderer.
 pub const LIST_FILE: &str = "downloads.json";
 /// Bumped whenever the files made from the same slice change, so their names change too.
-const FORMAT: &str = "report-downloads 1";
+const FORMAT: &str = "report-downloads 2";
 /// Names the program that made the kept files, in the renderer's `downloads/`.
 const STAMP_FILE: &str = ".made-by";
 

@@ -19,6 +19,10 @@ pub(super) fn write(slice: &Slice) -> Result<Vec<u8>, String> {
 
 fn build(slice: &Slice) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    // zip's fastest level: a table's workbook is a few kilobytes either way, and a large
+    // book makes a thousand or more. The default level 6 took 0.94 s of CPU against 0.57 s
+    // for the 1,433 workbooks of the benchmark's large book, for files a fifth smaller.
+    workbook.set_zip_compression_level(1);
     // A fixed creation date: the same data gives the same bytes on every build.
     let properties = DocProperties::new()
         .set_title(&slice.title)
