@@ -28,6 +28,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use books::{Big, Spec, Variants};
 use capture::Kind;
@@ -149,6 +150,8 @@ pub fn run(args: &[String]) -> Result {
     let tools = Tools::prepare()?;
     let bench = tools::target_dir().join("bench");
     fs::create_dir_all(bench.join("logs"))?;
+    // Left by an interrupted run.
+    empty_trash(&bench)?;
     println!("{}", Machine::now(&tools.mdbook).describe());
 
     run::progress("copying the real report (placeholder, expanded and with-report variants)");
@@ -234,6 +237,8 @@ pub fn run(args: &[String]) -> Result {
         );
     }
     println!("{}", Machine::now(&tools.mdbook).load_line("at the end"));
+    // Last: removing it makes the next files anyone creates slow (see `set_aside`).
+    empty_trash(&bench)?;
     let failed = results
         .iter()
         .flatten()
@@ -326,6 +331,38 @@ fn mdbook(tools: &Tools, book: &Book, variant: Variant, subcommand: &str, dest: 
     command
 }
 
+/// Where cold runs put the output of earlier runs, removed after the timings.
+fn trash(bench: &Path) -> PathBuf {
+    bench.join("trash")
+}
+
+/// Moves `dir` out of a cold run's way, into [`trash`].
+///
+/// Not removed here: creating thousands of files right after removing as many makes ext4
+/// skip every recently freed inode for each new one (`recently_deleted` in the kernel's
+/// inode allocator). On the benchmark machine, 2,866 small files took 2 s of system time to
+/// create right after removing the same number, and 0.13 s in a fresh folder. A fresh
+/// clone pays none of that, and the cost grows with the files a build makes, not with its
+/// work, so it would blur every variant and most the one that makes download files.
+fn set_aside(dir: &Path, bench: &Path) -> Result {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let trash = trash(bench);
+    fs::create_dir_all(&trash)?;
+    let aside = trash.join(NEXT.fetch_add(1, Ordering::Relaxed).to_string());
+    fs::rename(dir, &aside)
+        .map_err(|error| format!("cannot move {} aside: {error}", dir.display()))?;
+    Ok(())
+}
+
+/// Removes what cold runs set aside.
+fn empty_trash(bench: &Path) -> Result {
+    let trash = trash(bench);
+    if trash.exists() {
+        fs::remove_dir_all(&trash)?;
+    }
+    Ok(())
+}
+
 /// `target/bench/out/<book>-<what>`.
 fn out_dir(bench: &Path, book: &Book, what: &str) -> PathBuf {
     bench.join("out").join(format!("{}-{what}", book.slug))
@@ -398,8 +435,8 @@ fn command_for(
 
 /// Runs `variant` of `book` once, measured; `None` if it failed (the log says why).
 ///
-/// Every run starts cold, like the build of a fresh clone: a build's output folder is
-/// removed first, and so are the download files the renderer keeps between builds (which
+/// Every run starts cold, like the build of a fresh clone: a build's output folder is set
+/// aside first, and so are the download files the renderer keeps between builds (which
 /// spare a `mdbook serve` rebuild the files of unchanged tables).
 fn measure_once(
     tools: &Tools,
@@ -415,7 +452,7 @@ fn measure_once(
         Variant::Preprocessor => PathBuf::new(),
     };
     if cold.is_dir() {
-        fs::remove_dir_all(&cold)?;
+        set_aside(&cold, bench)?;
     }
     let (mut command, stdin) = command_for(tools, book, variant, bench);
     let logs = bench.join("logs");
