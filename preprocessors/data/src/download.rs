@@ -21,6 +21,7 @@ use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use report_core::format::{Decimal, Grouping, MISSING, NumberFormat, to_f64};
 use report_core::text::escape_html;
@@ -208,10 +209,11 @@ impl Link {
     }
 }
 
-/// The slices of one build, by file name.
+/// The slices of one build, by file name, each as the JSON the renderer reads: serialised
+/// once, for its digest and for the list alike.
 #[derive(Debug, Default)]
 pub struct Downloads {
-    slices: RefCell<BTreeMap<String, Slice>>,
+    slices: RefCell<BTreeMap<String, Box<RawValue>>>,
 }
 
 impl Downloads {
@@ -222,25 +224,34 @@ impl Downloads {
     /// Registers a slice and returns its links; identical slices share their files.
     pub fn add(&self, slice: Slice) -> Link {
         let save_as = file_name(&slice.title);
+        // A slice is plain data: it always serialises.
+        let json = serde_json::value::to_raw_value(&slice).expect("a slice serialises");
         let mut slices = self.slices.borrow_mut();
-        let base = format!("{}-{:016x}", slug(&slice.dataset), digest(&slice));
+        let base = format!("{}-{:016x}", slug(&slice.dataset), digest(json.get()));
         // A different slice with the same digest (never seen, but possible) gets a suffix.
         let mut stem = base.clone();
         let mut n = 1;
         while let Some(existing) = slices.get(&stem) {
-            if *existing == slice {
+            if existing.get() == json.get() {
                 break;
             }
             stem = format!("{base}-{n}");
             n += 1;
         }
-        slices.entry(stem.clone()).or_insert(slice);
+        slices.entry(stem.clone()).or_insert(json);
         Link { stem, save_as }
     }
 
     /// The distinct slices, by file name.
     pub fn slices(&self) -> BTreeMap<String, Slice> {
-        self.slices.borrow().clone()
+        self.slices
+            .borrow()
+            .iter()
+            .map(|(stem, json)| {
+                let slice = serde_json::from_str(json.get()).expect("written by `add`");
+                (stem.clone(), slice)
+            })
+            .collect()
     }
 
     /// How many distinct slices there are.
@@ -390,27 +401,15 @@ fn file_name(title: &str) -> String {
     }
 }
 
-/// A stable 64-bit digest of a slice (FNV-1a over [`FORMAT`] and its JSON, streamed): the
-/// same data gives the same file name on every machine and every build.
-fn digest(slice: &Slice) -> u64 {
-    struct Fnv(u64);
-    impl std::io::Write for Fnv {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            for byte in bytes {
-                self.0 ^= u64::from(*byte);
-                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-            }
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+/// A stable 64-bit digest of a slice's JSON (FNV-1a over [`FORMAT`] and the JSON): the same
+/// data gives the same file name on every machine and every build.
+fn digest(json: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in FORMAT.bytes().chain(json.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
-    // Writing into memory cannot fail, and a slice always serialises.
-    let _ = std::io::Write::write_all(&mut hash, FORMAT.as_bytes());
-    let _ = serde_json::to_writer(&mut hash, slice);
-    hash.0
+    hash
 }
 
 #[cfg(test)]
