@@ -303,12 +303,16 @@ pub fn to_f64(value: &Decimal) -> f64 {
 /// IEEE division or product then rounds once, to the nearest `f64`, as parsing does
 /// (Clinger's fast path).
 fn exact_f64(value: &Decimal) -> Option<f64> {
+    let (mantissa, scale) = value.as_bigint_and_scale();
+    small_f64(i64::try_from(mantissa.as_ref()).ok()?, scale)
+}
+
+/// [`exact_f64`] of `mantissa × 10^−scale`, for numbers kept without a [`Decimal`].
+pub fn small_f64(mantissa: i64, scale: i64) -> Option<f64> {
     const EXACT_POWERS_OF_TEN: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
-    let (mantissa, scale) = value.as_bigint_and_scale();
-    let mantissa = i64::try_from(mantissa.as_ref()).ok()?;
     if mantissa.unsigned_abs() > 1 << f64::MANTISSA_DIGITS {
         return None;
     }

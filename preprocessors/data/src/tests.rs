@@ -599,6 +599,43 @@ fn same_input_same_bytes() {
 }
 
 #[test]
+fn typed_numbers_match_cells_as_printed_at_their_decimals() {
+    let fx = Fixture::new("typed-printed");
+    fs::write(
+        fx.dir.join("book/data/shares.csv"),
+        "项目,占比,增速\n甲,2.449,99.96\n乙,7.1,3.25\n",
+    )
+    .unwrap();
+    fs::write(
+        fx.dir.join("book/data/shares.toml"),
+        "title = \"t\"\nunit = \"%\"\nsource = \"s\"\n\n[columns.\"占比\"]\ndecimals = 2\n\n[columns.\"增速\"]\ndecimals = 1\n",
+    )
+    .unwrap();
+    // 2.449 prints as 2.45 and 99.96 as 100.0; 2.44 and 99.9 are neither written nor printed.
+    let src = "占比2.45，又作2.44；增速100.0，又作99.9。\n";
+    let s = scan(src);
+    let chapter = || Chapter {
+        file: "book/x.md",
+        path: "x.md",
+        source: src,
+        scan: &s,
+    };
+    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default(), [chapter()]);
+    let found: Vec<String> = typed
+        .check(&chapter())
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "book/x.md:1: 手写的数字「2.45」与数据中的值相同，数据更新后会过时；请改用 {{#value shares row=甲 col=占比}}",
+            "book/x.md:1: 手写的数字「100.0」与数据中的值相同，数据更新后会过时；请改用 {{#value shares row=甲 col=增速}}",
+        ]
+    );
+}
+
+#[test]
 fn typed_numbers_that_the_data_holds_are_reported() {
     let fx = Fixture::new("typed");
     fs::write(fx.dir.join("book/data/years.csv"), "项目,数值\n开始,2015\n").unwrap();
@@ -638,6 +675,18 @@ fn typed_numbers_that_the_data_holds_are_reported() {
         [chapter()],
     );
     assert!(quiet.check(&chapter()).is_empty());
+    // Data files above `max-file-kb` are neither read nor compared.
+    let unread = Store::new(fx.dir.join("book"), "book", "data");
+    let skipped = TypedNumbers::build(
+        &unread,
+        TypedNumbersConfig {
+            max_file_kb: 0,
+            ..Default::default()
+        },
+        [chapter()],
+    );
+    assert!(skipped.check(&chapter()).is_empty());
+    assert_eq!(unread.parses(), 0);
     // Prose that types no figure reads no dataset for the check.
     let plain = "出口额持续增长。\n";
     let plain_scan = scan(plain);

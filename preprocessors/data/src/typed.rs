@@ -23,6 +23,10 @@ pub struct TypedNumbersConfig {
     pub ignore: Vec<String>,
     /// Chapters not checked, by source path prefix (e.g. "guide/").
     pub skip: Vec<String>,
+    /// Data files larger than this many kilobytes are not compared: a detail list of
+    /// thousands of rows holds nearly every small number by chance, so what it "matches"
+    /// is noise, and reading it on every build is what made the check expensive.
+    pub max_file_kb: u64,
 }
 
 impl Default for TypedNumbersConfig {
@@ -31,6 +35,7 @@ impl Default for TypedNumbersConfig {
             enabled: true,
             ignore: Vec::new(),
             skip: Vec::new(),
+            max_file_kb: 1024,
         }
     }
 }
@@ -96,9 +101,16 @@ impl TypedNumbers {
             }
         }
         let wanted: HashSet<&str> = typed.values().flatten().map(|t| t.key.as_str()).collect();
+        let near = Near::new(&wanted);
         let mut values = HashMap::new();
         if !wanted.is_empty() {
             for id in store.ids() {
+                let small = store
+                    .file_len(&id)
+                    .is_some_and(|len| len <= config.max_file_kb.saturating_mul(1024));
+                if !small {
+                    continue;
+                }
                 let Ok(ds) = store.get(&id) else { continue };
                 let rounding = ds
                     .meta
@@ -111,7 +123,7 @@ impl TypedNumbers {
                         let Cell::Number(n) = cell else {
                             continue;
                         };
-                        if !ds.columns[c].numeric {
+                        if !ds.columns[c].numeric || !near.could_print_as_one(n.to_f64()) {
                             continue;
                         }
                         let printed = plain(n.value(), ds.decimals(r, c), rounding);
@@ -160,6 +172,49 @@ impl TypedNumbers {
             }
         }
         out
+    }
+}
+
+/// The typed numbers as floating-point intervals: a cell can equal one as written or as
+/// printed only if its value lies within one unit of the number's last typed digit, so
+/// every other cell is passed over without being formatted. Only a filter: a cell inside
+/// an interval is still compared exactly, as written and as printed.
+struct Near {
+    /// (value − unit, value + unit), sorted by their start.
+    intervals: Vec<(f64, f64)>,
+    /// The widest unit, for the search.
+    widest: f64,
+}
+
+impl Near {
+    fn new(wanted: &HashSet<&str>) -> Near {
+        let mut intervals: Vec<(f64, f64)> = wanted
+            .iter()
+            .filter_map(|key| {
+                let value: f64 = key.parse().ok()?;
+                let decimals = key.split_once('.').map_or(0, |(_, f)| f.len());
+                // A unit of the last digit, widened for the cell's conversion to f64.
+                let unit = 10f64.powi(-(decimals as i32)) + value.abs() * 1e-9;
+                Some((value - unit, value + unit))
+            })
+            .collect();
+        intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let widest = intervals.iter().map(|(lo, hi)| hi - lo).fold(0.0, f64::max);
+        Near { intervals, widest }
+    }
+
+    fn could_print_as_one(&self, value: f64) -> bool {
+        if !value.is_finite() {
+            // Beyond f64: leave it to the exact comparison.
+            return true;
+        }
+        let from = self
+            .intervals
+            .partition_point(|(lo, _)| *lo < value - self.widest);
+        self.intervals[from..]
+            .iter()
+            .take_while(|(lo, _)| *lo <= value)
+            .any(|(_, hi)| value <= *hi)
     }
 }
 

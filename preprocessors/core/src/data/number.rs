@@ -265,6 +265,12 @@ impl Number {
 
     /// The value for drawing (charts are geometry, never text).
     pub fn to_f64(&self) -> f64 {
+        // The same f64 as from the exact value, without building it.
+        if let Some((mantissa, scale)) = self.small
+            && let Some(value) = crate::format::small_f64(mantissa, i64::from(scale))
+        {
+            return value;
+        }
         crate::format::to_f64(self.value())
     }
 

@@ -82,6 +82,14 @@ impl Store {
         loaded
     }
 
+    /// The size in bytes of dataset `id`'s data file, without reading it; `None` when the
+    /// dataset has no single data file (loading it reports why).
+    pub fn file_len(&self, id: &str) -> Option<u64> {
+        let id = normalize_id(id).ok()?;
+        let (path, _) = self.find(&id).ok()?;
+        std::fs::metadata(path).ok().map(|m| m.len())
+    }
+
     /// Every dataset id under the data folder, sorted.
     pub fn ids(&self) -> Vec<String> {
         if let Some(ids) = self.available.borrow().as_ref() {
