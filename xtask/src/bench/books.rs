@@ -307,9 +307,10 @@ pub fn generate(dir: &Path, preprocessor: &Path, spec: Spec) -> Result<(Variants
     Ok((variants, stats))
 }
 
-/// One chapter: prose around values (with no typed digits: the preprocessor flags a typed
-/// number that equals a value of the data), a table, refs, a chart every third chapter and
-/// pending markers.
+/// One chapter: prose around values, a table, refs, a chart every third chapter and
+/// pending markers. The prose types one number, as a real report's does, so that the
+/// typed-number check reads the data as it would there; no dataset holds it (five
+/// decimals), since a publish build fails on a typed number that equals a value.
 fn chapter_text(chapter: usize, stats: &mut Stats) -> String {
     let ds = format!("series/s{:02}", chapter % SERIES);
     let prose = "我国医药工业国际合作在贸易、技术、产能与制度四个维度持续推进，\
@@ -317,7 +318,7 @@ fn chapter_text(chapter: usize, stats: &mut Stats) -> String {
     let mut text = String::new();
     let _ = writeln!(
         text,
-        "# 第{chapter}章 基准章节\n\n## 现状\n\n{prose}{prose}\n"
+        "# 第{chapter}章 基准章节\n\n## 现状\n\n{prose}{prose}行业集中度指数约为0.73914。\n"
     );
     let _ = writeln!(
         text,
