@@ -354,6 +354,14 @@ fn set_aside(dir: &Path, bench: &Path) -> Result {
     Ok(())
 }
 
+/// Writes what earlier runs left in the page cache out to disk (`sync`), untimed, so that
+/// no run pays for writing back the output of the one before: a build writes tens of
+/// megabytes, and the kernel writes them back while the next run creates its files. Where
+/// there is no `sync` command, runs go on without.
+fn settle() {
+    let _ = Command::new("sync").status();
+}
+
 /// Removes what cold runs set aside.
 fn empty_trash(bench: &Path) -> Result {
     let trash = trash(bench);
@@ -454,6 +462,7 @@ fn measure_once(
     if cold.is_dir() {
         set_aside(&cold, bench)?;
     }
+    settle();
     let (mut command, stdin) = command_for(tools, book, variant, bench);
     let logs = bench.join("logs");
     let log = logs.join(format!("{}-{}.log", book.slug, variant.slug()));
