@@ -452,17 +452,7 @@ fn measure_once(
     variant: Variant,
     bench: &Path,
 ) -> Result<Option<Sample>> {
-    let cold = match variant {
-        Variant::Plain | Variant::Expanded | Variant::With => out_dir(bench, book, variant.slug()),
-        // The replayed renderer works in the capture build's output (`downloads` is
-        // report_data::download::FOLDER).
-        Variant::Renderer => out_dir(bench, book, "capture").join("report/downloads"),
-        Variant::Preprocessor => PathBuf::new(),
-    };
-    if cold.is_dir() {
-        set_aside(&cold, bench)?;
-    }
-    settle();
+    start_cold(book, variant, bench)?;
     let (mut command, stdin) = command_for(tools, book, variant, bench);
     let logs = bench.join("logs");
     let log = logs.join(format!("{}-{}.log", book.slug, variant.slug()));
@@ -482,6 +472,23 @@ fn measure_once(
         );
     }
     Ok(sample)
+}
+
+/// Readies a cold run of `variant`: its output folder, or the download files the renderer
+/// keeps, set aside, and the page cache written back.
+fn start_cold(book: &Book, variant: Variant, bench: &Path) -> Result {
+    let cold = match variant {
+        Variant::Plain | Variant::Expanded | Variant::With => out_dir(bench, book, variant.slug()),
+        // The replayed renderer works in the capture build's output (`downloads` is
+        // report_data::download::FOLDER).
+        Variant::Renderer => out_dir(bench, book, "capture").join("report/downloads"),
+        Variant::Preprocessor => PathBuf::new(),
+    };
+    if cold.is_dir() {
+        set_aside(&cold, bench)?;
+    }
+    settle();
+    Ok(())
 }
 
 /// Per book, per variant: the timed samples, or `None` once a run failed.
@@ -536,19 +543,23 @@ fn book_table(book: &Book, results: &[(Variant, Option<Vec<Sample>>)], reps: usi
         "{}: median (min–max) of {reps} alternating runs\n\n",
         book.name
     );
-    let _ = writeln!(text, "| variant | wall s | CPU s | peak MiB |");
-    let _ = writeln!(text, "|---|---|---|---|");
+    let _ = writeln!(
+        text,
+        "| variant | wall s | CPU s | of which system s | peak MiB |"
+    );
+    let _ = writeln!(text, "|---|---|---|---|---|");
     for (variant, _) in results {
         let _ = match summary(*variant) {
             Some(s) => writeln!(
                 text,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 variant.label(),
                 s.wall.show(2),
                 s.cpu.show(2),
+                s.system.show(2),
                 s.peak.show(0)
             ),
-            None => writeln!(text, "| {} | failed | | |", variant.label()),
+            None => writeln!(text, "| {} | failed | | | |", variant.label()),
         };
     }
     if let (Some(a), Some(b), Some(c)) = (
@@ -644,6 +655,7 @@ mod tests {
         let sample = |wall: u64, cpu: u64| Sample {
             wall: std::time::Duration::from_millis(wall),
             cpu: std::time::Duration::from_millis(cpu),
+            system: std::time::Duration::from_millis(cpu / 10),
             peak_kib: 2048,
         };
         let book = Book {
@@ -669,14 +681,14 @@ mod tests {
         let text = book_table(&book, &results, 1);
         assert!(
             text.contains(
-                "| (b) mdBook, expanded source | 2.00 (2.00–2.00) | 1.80 (1.80–1.80) | 2 (2–2) |"
+                "| (b) mdBook, expanded source | 2.00 (2.00–2.00) | 1.80 (1.80–1.80) | 0.18 (0.18–0.18) | 2 (2–2) |"
             ),
             "{text}"
         );
         assert!(text.contains("| (c)/(b) | 1.050 | 1.100 |"), "{text}");
         assert!(text.contains("| (c)/(a) | 2.100 | 2.200 |"), "{text}");
         assert!(
-            text.contains("| companion renderer alone | failed | | |"),
+            text.contains("| companion renderer alone | failed | | | |"),
             "{text}"
         );
     }

@@ -7,13 +7,13 @@ use std::path::Path;
 use std::process::Command;
 
 use super::measure::{self, Io};
-use super::{Book, Variant, command_for};
+use super::{Book, Variant, command_for, start_cold};
 use crate::run::Result;
 use crate::tools::Tools;
 
-/// The preprocessor's and the renderer's replays of each book, one run each.
+/// The preprocessor's and the renderer's replays of each book, one cold run each.
 pub fn table(tools: &Tools, books: &[Book], bench: &Path) -> Result<String> {
-    let mut text = String::from("Instructions (valgrind --tool=callgrind), one run each\n\n");
+    let mut text = String::from("Instructions (valgrind --tool=callgrind), one cold run each\n\n");
     let _ = writeln!(text, "| book | preprocessor | companion renderer |");
     let _ = writeln!(text, "|---|---:|---:|");
     for book in books {
@@ -38,6 +38,7 @@ pub fn millions(count: Option<u64>) -> String {
 
 /// The instructions of one replay of `variant` of `book`; `None` without valgrind.
 pub fn count(tools: &Tools, book: &Book, variant: Variant, bench: &Path) -> Result<Option<u64>> {
+    start_cold(book, variant, bench)?;
     let (command, stdin) = command_for(tools, book, variant, bench);
     let logs = bench.join("logs");
     let name = format!("{}-{}", book.slug, variant.slug());

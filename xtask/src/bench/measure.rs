@@ -20,6 +20,9 @@ pub struct Sample {
     pub wall: Duration,
     /// User + system time of the process and the processes it waited for.
     pub cpu: Duration,
+    /// The system (kernel) part of `cpu`: creating files and faulting in memory. It moves
+    /// with the state of the file system far more than user time does.
+    pub system: Duration,
     /// The largest resident set of any one of those processes, in KiB.
     pub peak_kib: u64,
 }
@@ -86,7 +89,7 @@ pub fn run(command: &mut Command, io: &Io) -> Result<Option<Sample>> {
 
 /// `xtask bench-measure RESULT PROGRAM ARGS...`: runs the program with this process's
 /// standard input, output, error, folder and environment, and writes its cost to RESULT
-/// (`ok` or `failed`, then wall, CPU and peak).
+/// (`ok` or `failed`, then wall, CPU, system and peak).
 pub fn runner(args: &[String]) -> Result {
     let [result, program, rest @ ..] = args else {
         return Err(format!("usage: xtask {RUNNER} RESULT PROGRAM ARGS...").into());
@@ -96,15 +99,17 @@ pub fn runner(args: &[String]) -> Result {
         .args(rest)
         .spawn()
         .map_err(|error| format!("could not start {program}: {error}"))?;
-    let (success, cpu, peak_kib) = wait(child)?;
+    let (success, cost) = wait(child)?;
     let wall = started.elapsed();
     let outcome = if success { "ok" } else { "failed" };
     fs::write(
         result,
         format!(
-            "{outcome} {} {} {peak_kib}\n",
+            "{outcome} {} {} {} {}\n",
             wall.as_nanos(),
-            cpu.as_nanos()
+            cost.cpu.as_nanos(),
+            cost.system.as_nanos(),
+            cost.peak_kib
         ),
     )?;
     Ok(())
@@ -121,14 +126,22 @@ fn parse_cost(text: &str) -> Option<Option<Sample>> {
     let sample = Sample {
         wall: Duration::from_nanos(number()?),
         cpu: Duration::from_nanos(number()?),
+        system: Duration::from_nanos(number()?),
         peak_kib: number()?,
     };
     Some(success.then_some(sample))
 }
 
+/// What `wait` reads of a finished process.
+struct Cost {
+    cpu: Duration,
+    system: Duration,
+    peak_kib: u64,
+}
+
 /// Waits for `child` with `wait4`: whether it succeeded, its CPU time and peak memory.
 #[cfg(unix)]
-fn wait(child: std::process::Child) -> Result<(bool, Duration, u64)> {
+fn wait(child: std::process::Child) -> Result<(bool, Cost)> {
     let pid = libc::pid_t::try_from(child.id())?;
     let mut status = 0;
     // SAFETY: `rusage` is plain old data that wait4 fills in; the pid is our own child,
@@ -155,17 +168,24 @@ fn wait(child: std::process::Child) -> Result<(bool, Duration, u64)> {
     } else {
         peak
     };
-    Ok((
-        success,
-        time(usage.ru_utime) + time(usage.ru_stime),
+    let system = time(usage.ru_stime);
+    let cost = Cost {
+        cpu: time(usage.ru_utime) + system,
+        system,
         peak_kib,
-    ))
+    };
+    Ok((success, cost))
 }
 
-/// Without `wait4` there is no CPU time or peak memory: both read as zero.
+/// Without `wait4` there is no CPU time or peak memory: they read as zero.
 #[cfg(not(unix))]
-fn wait(mut child: std::process::Child) -> Result<(bool, Duration, u64)> {
-    Ok((child.wait()?.success(), Duration::ZERO, 0))
+fn wait(mut child: std::process::Child) -> Result<(bool, Cost)> {
+    let cost = Cost {
+        cpu: Duration::ZERO,
+        system: Duration::ZERO,
+        peak_kib: 0,
+    };
+    Ok((child.wait()?.success(), cost))
 }
 
 /// The median, minimum and maximum of some measurements.
@@ -214,6 +234,7 @@ impl Spread {
 pub struct Summary {
     pub wall: Spread,
     pub cpu: Spread,
+    pub system: Spread,
     /// MiB.
     pub peak: Spread,
 }
@@ -223,6 +244,7 @@ impl Summary {
         Some(Summary {
             wall: Spread::of(samples.iter().map(|s| s.wall.as_secs_f64()))?,
             cpu: Spread::of(samples.iter().map(|s| s.cpu.as_secs_f64()))?,
+            system: Spread::of(samples.iter().map(|s| s.system.as_secs_f64()))?,
             peak: Spread::of(samples.iter().map(|s| s.peak_kib as f64 / 1024.0))?,
         })
     }
@@ -247,14 +269,15 @@ mod tests {
         let sample = Sample {
             wall: Duration::from_nanos(1_500_000_000),
             cpu: Duration::from_nanos(900_000_000),
+            system: Duration::from_nanos(200_000_000),
             peak_kib: 2048,
         };
         assert_eq!(
-            parse_cost("ok 1500000000 900000000 2048\n"),
+            parse_cost("ok 1500000000 900000000 200000000 2048\n"),
             Some(Some(sample))
         );
-        assert_eq!(parse_cost("failed 1 2 3\n"), Some(None));
-        assert_eq!(parse_cost("ok 1 2"), None);
+        assert_eq!(parse_cost("failed 1 2 3 4\n"), Some(None));
+        assert_eq!(parse_cost("ok 1 2 3"), None);
     }
 
     #[cfg(unix)]
@@ -270,10 +293,11 @@ mod tests {
             ])
             .spawn()
             .unwrap();
-        let (success, cpu, peak_kib) = wait(child).unwrap();
+        let (success, cost) = wait(child).unwrap();
         assert!(success);
-        assert!(cpu > Duration::ZERO, "{cpu:?}");
-        assert!(peak_kib > 100, "{peak_kib}");
+        assert!(cost.cpu > Duration::ZERO, "{:?}", cost.cpu);
+        assert!(cost.system <= cost.cpu);
+        assert!(cost.peak_kib > 100, "{}", cost.peak_kib);
         let failed = Command::new("sh").args(["-c", "exit 3"]).spawn().unwrap();
         assert!(!wait(failed).unwrap().0);
     }

@@ -260,6 +260,7 @@ mod tests {
         let summary = |cpu: f64| Summary {
             wall: spread(cpu),
             cpu: spread(cpu),
+            system: spread(0.0),
             peak: spread(10.0),
         };
         let series = Series {
