@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use report_core::args::Args;
+use report_core::calc::Period;
 use report_core::data::{Cell, Dataset, Number};
 
 /// The options read here.
@@ -31,15 +32,19 @@ pub fn rows(ds: &Dataset, args: &Args) -> Result<Vec<usize>, String> {
             None => (false, spec),
         };
         let col = ds.column(name)?;
+        // Each cell's key made once (a label is read as a period or day only here).
+        let keys: Vec<Option<SortKey>> = rows
+            .iter()
+            .map(|&r| SortKey::of(&ds.rows[r][col]))
+            .collect();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
         // Missing values go last in both directions: a ranking starts with what is known.
-        rows.sort_by(|&a, &b| {
-            let (x, y) = (&ds.rows[a][col], &ds.rows[b][col]);
-            match (x.is_missing(), y.is_missing()) {
-                (false, false) if descending => compare(x, y).reverse(),
-                (false, false) => compare(x, y),
-                (missing_x, missing_y) => missing_x.cmp(&missing_y),
-            }
+        order.sort_by(|&i, &j| match (&keys[i], &keys[j]) {
+            (Some(x), Some(y)) if descending => x.cmp(y).reverse(),
+            (Some(x), Some(y)) => x.cmp(y),
+            (x, y) => x.is_none().cmp(&y.is_none()),
         });
+        rows = order.into_iter().map(|i| rows[i]).collect();
     }
     Ok(rows)
 }
@@ -76,13 +81,50 @@ pub fn columns(ds: &Dataset, args: &Args) -> Result<Vec<Shown>, String> {
     }
 }
 
-/// Numbers numerically (before text), text by code point.
-fn compare(a: &Cell, b: &Cell) -> Ordering {
-    match (a, b) {
-        (Cell::Number(x), Cell::Number(y)) => x.cmp_value(y),
-        (Cell::Number(_), _) => Ordering::Less,
-        (_, Cell::Number(_)) => Ordering::Greater,
-        (x, y) => x.label().cmp(y.label()),
+/// Where a present cell sorts: numbers by value, then labels that name a period or day in
+/// time order (2024年3月 before 2024年10月), then other text by code point. A total
+/// order, whatever the cells hold.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey<'a> {
+    Number(NumberKey<'a>),
+    Time((i64, i64, i64, i64), &'a str),
+    Text(&'a str),
+}
+
+impl SortKey<'_> {
+    fn of(cell: &Cell) -> Option<SortKey<'_>> {
+        match cell {
+            Cell::Number(n) => Some(SortKey::Number(NumberKey(n))),
+            Cell::Text(t) => Some(match Period::sort_key(t) {
+                Some(time) => SortKey::Time(time, t),
+                None => SortKey::Text(t),
+            }),
+            Cell::Missing => None,
+        }
+    }
+}
+
+/// A number ordered by its exact value.
+#[derive(Debug)]
+struct NumberKey<'a>(&'a Number);
+
+impl PartialEq for NumberKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for NumberKey<'_> {}
+
+impl PartialOrd for NumberKey<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for NumberKey<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.cmp_value(other.0)
     }
 }
 

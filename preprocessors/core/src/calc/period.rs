@@ -39,6 +39,10 @@ static HALF: LazyLock<Regex> =
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})(?:年|\s*-?\s*)(?:[Qq]([1-4])|第?([1-4一二三四])季度?)$").unwrap()
 });
+/// A day, as workbook dates print (2024年3月5日) or ISO writes it (2024-03-05).
+static DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2}))$").unwrap()
+});
 static MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})(?:年(\d{1,2})月|[-/](\d{1,2}))$").unwrap());
 
@@ -84,6 +88,22 @@ impl Period {
         None
     }
 
+    /// Where a label falls in time, for sorting: its first day, and for labels that start
+    /// on the same day the longer period first (2024, 2024年上半年, 2024年1月, 2024年1月1日).
+    /// `None` for labels that name no period or day.
+    pub fn sort_key(label: &str) -> Option<(i64, i64, i64, i64)> {
+        let label = label.trim();
+        if let Some(c) = DAY.captures(label) {
+            let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
+            let (month, day) = (number(2).or(number(4))?, number(3).or(number(5))?);
+            return ((1..=12).contains(&month) && (1..=31).contains(&day))
+                .then(|| (number(1).unwrap_or(0), month, day, 0));
+        }
+        let period = Period::parse(label)?;
+        let months = 12 / period.span.per_year();
+        Some((period.year, (period.index - 1) * months + 1, 1, -months))
+    }
+
     /// The same period a year earlier (同比).
     pub fn year_before(&self) -> Period {
         Period {
@@ -122,6 +142,40 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_keys_put_periods_and_days_in_time_order() {
+        let mut labels = vec![
+            "2024年10月",
+            "2024年3月",
+            "2024年3月12日",
+            "2024年3月5日",
+            "2024-03-04",
+            "2023年",
+            "2024年二季度",
+            "2024",
+            "2024年上半年",
+            "2023年12月",
+        ];
+        labels.sort_by_key(|l| Period::sort_key(l));
+        assert_eq!(
+            labels,
+            [
+                "2023年",
+                "2023年12月",
+                "2024",
+                "2024年上半年",
+                "2024年3月",
+                "2024-03-04",
+                "2024年3月5日",
+                "2024年3月12日",
+                "2024年二季度",
+                "2024年10月",
+            ]
+        );
+        assert_eq!(Period::sort_key("北京"), None);
+        assert_eq!(Period::sort_key("2024年13月5日"), None);
+    }
 
     #[test]
     fn reads_the_ways_chinese_statistics_name_periods() {

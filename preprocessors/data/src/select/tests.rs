@@ -93,3 +93,53 @@ fn comparing_with_text_is_still_refused() {
     let err = rows(&ds, &Args::parse("t where=值>=abc").unwrap()).unwrap_err();
     assert!(err.contains("只能与数字比较"), "{err}");
 }
+
+#[test]
+fn sorting_puts_month_and_day_labels_in_time_order() {
+    let dir = std::env::temp_dir().join(format!("report-select-months-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("book/data")).unwrap();
+    // Labels that sort wrongly by code point (10月 before 3月), a day, a missing cell and
+    // text that names no period, which sorts after the periods.
+    let csv = "月份,值\n2024年10月,1\n2024年3月,2\n其他,3\n2023年12月,4\n,5\n2024年3月5日,6\n2024年9月,7\n";
+    fs::write(dir.join("book/data/m.csv"), csv).unwrap();
+    fs::write(
+        dir.join("book/data/m.toml"),
+        "title = \"M\"\nunit = \"个\"\nsource = \"S\"\nkey = \"值\"\n",
+    )
+    .unwrap();
+    let store = Store::new(dir.join("book"), "book", "data");
+    let ds = store.get("m").unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    let sorted = |spec: &str| -> Vec<String> {
+        rows(&ds, &Args::parse(&format!("m sort={spec}")).unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|r| ds.rows[r][0].label().to_string())
+            .collect()
+    };
+    assert_eq!(
+        sorted("月份"),
+        [
+            "2023年12月",
+            "2024年3月",
+            "2024年3月5日",
+            "2024年9月",
+            "2024年10月",
+            "其他",
+            "—"
+        ]
+    );
+    assert_eq!(
+        sorted("-月份"),
+        [
+            "其他",
+            "2024年10月",
+            "2024年9月",
+            "2024年3月5日",
+            "2024年3月",
+            "2023年12月",
+            "—"
+        ]
+    );
+}
