@@ -598,6 +598,23 @@ fn same_input_same_bytes() {
     assert_eq!(fx.html(src).0, fx.html(src).0);
 }
 
+/// What the typed-number check reports for `src`, typed in the chapter `file`.
+fn typed_found(store: &Store, config: TypedNumbersConfig, file: &str, src: &str) -> Vec<String> {
+    let s = scan(src);
+    let chapter = || Chapter {
+        file,
+        path: file.trim_start_matches("book/"),
+        source: src,
+        scan: &s,
+    };
+    let typed = TypedNumbers::build(store, config, [chapter()]);
+    typed
+        .check(&chapter())
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
 #[test]
 fn typed_numbers_match_cells_as_printed_at_their_decimals() {
     let fx = Fixture::new("typed-printed");
@@ -613,21 +630,8 @@ fn typed_numbers_match_cells_as_printed_at_their_decimals() {
     .unwrap();
     // 2.449 prints as 2.45 and 99.96 as 100.0; 2.44 and 99.9 are neither written nor printed.
     let src = "占比2.45，又作2.44；增速100.0，又作99.9。\n";
-    let s = scan(src);
-    let chapter = || Chapter {
-        file: "book/x.md",
-        path: "x.md",
-        source: src,
-        scan: &s,
-    };
-    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default(), [chapter()]);
-    let found: Vec<String> = typed
-        .check(&chapter())
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
     assert_eq!(
-        found,
+        typed_found(&fx.store, TypedNumbersConfig::default(), "book/x.md", src),
         vec![
             "book/x.md:1: 手写的数字「2.45」与数据中的值相同，数据更新后会过时；请改用 {{#value shares row=甲 col=占比}}",
             "book/x.md:1: 手写的数字「100.0」与数据中的值相同，数据更新后会过时；请改用 {{#value shares row=甲 col=增速}}",
@@ -645,47 +649,27 @@ fn typed_numbers_that_the_data_holds_are_reported() {
     )
     .unwrap();
     let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
-    let s = scan(src);
-    let chapter = || Chapter {
-        file: "book/trade.md",
-        path: "trade.md",
-        source: src,
-        scan: &s,
-    };
-    let typed = TypedNumbers::build(&fx.store, TypedNumbersConfig::default(), [chapter()]);
-    let found: Vec<String> = typed
-        .check(&chapter())
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let found = |store: &Store, config| typed_found(store, config, "book/trade.md", src);
     assert_eq!(
-        found,
+        found(&fx.store, TypedNumbersConfig::default()),
         vec![
             "book/trade.md:1: 手写的数字「1079.6」与数据中的值相同，数据更新后会过时；请改用 {{#value trade/totals row=2024 col=出口额}}",
             "book/trade.md:1: 手写的数字「1,079.6」与数据中的值相同，数据更新后会过时；请改用 {{#value trade/totals row=2024 col=出口额}}",
             "book/trade.md:1: 手写的数字「126」与数据中的值相同，数据更新后会过时；请改用 {{#value facts row=交易数 col=数值}}",
         ]
     );
-    let quiet = TypedNumbers::build(
-        &fx.store,
-        TypedNumbersConfig {
-            ignore: vec!["126".into(), "1079.6".into()],
-            ..Default::default()
-        },
-        [chapter()],
-    );
-    assert!(quiet.check(&chapter()).is_empty());
+    let ignoring = TypedNumbersConfig {
+        ignore: vec!["126".into(), "1079.6".into()],
+        ..Default::default()
+    };
+    assert!(found(&fx.store, ignoring).is_empty());
     // Data files above `max-file-kb` are neither read nor compared.
     let unread = Store::new(fx.dir.join("book"), "book", "data");
-    let skipped = TypedNumbers::build(
-        &unread,
-        TypedNumbersConfig {
-            max_file_kb: 0,
-            ..Default::default()
-        },
-        [chapter()],
-    );
-    assert!(skipped.check(&chapter()).is_empty());
+    let small_only = TypedNumbersConfig {
+        max_file_kb: 0,
+        ..Default::default()
+    };
+    assert!(found(&unread, small_only).is_empty());
     assert_eq!(unread.parses(), 0);
     // Prose that types no figure reads no dataset for the check.
     let plain = "出口额持续增长。\n";
@@ -702,10 +686,14 @@ fn typed_numbers_that_the_data_holds_are_reported() {
         }],
     );
     assert_eq!(fresh.parses(), 0);
-    assert!(
-        none.check(&chapter()).is_empty(),
-        "a chapter it did not see"
-    );
+    let s = scan(src);
+    let unseen = Chapter {
+        file: "book/trade.md",
+        path: "trade.md",
+        source: src,
+        scan: &s,
+    };
+    assert!(none.check(&unseen).is_empty(), "a chapter it did not see");
 }
 
 #[test]

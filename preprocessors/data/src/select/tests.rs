@@ -7,21 +7,27 @@ use super::*;
 /// A dataset with what a filter must tell apart: equal values written differently,
 /// missing cells, stray text in a number column, and a text cell that reads like a number.
 fn dataset(test: &str) -> Dataset {
+    let csv = "名称,值\n甲,1\n乙,1.0\n丙,\n丁,-3\n戊,约5\n己,1.00\n庚,待补充\n辛,10\n壬,0.5\n癸,5\n子,abc\n丑,2\n寅,5\n";
+    let mut ds = load(test, csv, "");
+    // A workbook or JSON file can hold the text "5" where a number is expected.
+    ds.rows[12][1] = Cell::Text("5".into());
+    ds
+}
+
+/// The dataset `t` of one CSV file and its sidecar (title, unit and source, then `extra`).
+fn load(test: &str, csv: &str, extra: &str) -> Dataset {
     let dir = std::env::temp_dir().join(format!("report-select-{test}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(dir.join("book/data")).unwrap();
-    let csv = "名称,值\n甲,1\n乙,1.0\n丙,\n丁,-3\n戊,约5\n己,1.00\n庚,待补充\n辛,10\n壬,0.5\n癸,5\n子,abc\n丑,2\n寅,5\n";
     fs::write(dir.join("book/data/t.csv"), csv).unwrap();
     fs::write(
         dir.join("book/data/t.toml"),
-        "title = \"T\"\nunit = \"个\"\nsource = \"S\"\n",
+        format!("title = \"T\"\nunit = \"个\"\nsource = \"S\"\n{extra}"),
     )
     .unwrap();
     let store = Store::new(dir.join("book"), "book", "data");
-    let mut ds = Dataset::clone(&store.get("t").unwrap());
+    let ds = Dataset::clone(&store.get("t").unwrap());
     let _ = fs::remove_dir_all(&dir);
-    // A workbook or JSON file can hold the text "5" where a number is expected.
-    ds.rows[12][1] = Cell::Text("5".into());
     ds
 }
 
@@ -96,23 +102,12 @@ fn comparing_with_text_is_still_refused() {
 
 #[test]
 fn sorting_puts_month_and_day_labels_in_time_order() {
-    let dir = std::env::temp_dir().join(format!("report-select-months-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("book/data")).unwrap();
     // Labels that sort wrongly by code point (10月 before 3月), a day, a missing cell and
     // text that names no period, which sorts after the periods.
     let csv = "月份,值\n2024年10月,1\n2024年3月,2\n其他,3\n2023年12月,4\n,5\n2024年3月5日,6\n2024年9月,7\n";
-    fs::write(dir.join("book/data/m.csv"), csv).unwrap();
-    fs::write(
-        dir.join("book/data/m.toml"),
-        "title = \"M\"\nunit = \"个\"\nsource = \"S\"\nkey = \"值\"\n",
-    )
-    .unwrap();
-    let store = Store::new(dir.join("book"), "book", "data");
-    let ds = store.get("m").unwrap();
-    let _ = fs::remove_dir_all(&dir);
+    let ds = load("months", csv, "key = \"值\"\n");
     let sorted = |spec: &str| -> Vec<String> {
-        rows(&ds, &Args::parse(&format!("m sort={spec}")).unwrap())
+        rows(&ds, &Args::parse(&format!("t sort={spec}")).unwrap())
             .unwrap()
             .into_iter()
             .map(|r| ds.rows[r][0].label().to_string())
