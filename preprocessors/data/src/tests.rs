@@ -73,6 +73,13 @@ impl Fixture {
     }
 
     /// Expands chapters `(path, number, source)` together and returns each output.
+    /// Writes dataset `id` (a CSV file and its sidecar) into the fixture's data folder.
+    fn add_dataset(&self, id: &str, csv: &str, sidecar: &str) {
+        let data = self.dir.join("book/data");
+        fs::write(data.join(format!("{id}.csv")), csv).unwrap();
+        fs::write(data.join(format!("{id}.toml")), sidecar).unwrap();
+    }
+
     fn run(
         &self,
         target: Target,
@@ -349,16 +356,11 @@ fn derived_values() {
 #[test]
 fn share_of_another_column_in_the_same_row() {
     let fx = Fixture::new("share-col");
-    fs::write(
-        fx.dir.join("book/data/api.csv"),
+    fx.add_dataset(
+        "api",
         "年份,出口额,原料药出口额\n2024,1079.6,429.9\n",
-    )
-    .unwrap();
-    fs::write(
-        fx.dir.join("book/data/api.toml"),
         "title = \"t\"\nunit = \"亿美元\"\nsource = \"商会\"\n",
-    )
-    .unwrap();
+    );
     assert_eq!(
         text(&fx.value("api row=2024 col=原料药出口额 calc=share of=出口额")),
         "39.8%"
@@ -474,16 +476,11 @@ fn error_messages_name_file_line_and_fix() {
         fx.error("{{#ref totls}}"),
         "book/trade.md:1: 找不到 id 为「totls」的表格或图表；请在 {{#table}} 或 {{#chart}} 中用 id= 起名"
     );
-    fs::write(
-        fx.dir.join("book/data/bad.csv"),
+    fx.add_dataset(
+        "bad",
         "年份,值\n2023,12\n2024,约13\n",
-    )
-    .unwrap();
-    fs::write(
-        fx.dir.join("book/data/bad.toml"),
         "title = \"t\"\nsource = \"s\"\n",
-    )
-    .unwrap();
+    );
     assert_eq!(
         fx.error("{{#value bad row=2024 col=值}}"),
         "book/trade.md:1: book/data/bad.csv 第3行「值」列的「约13」不是数字；请填写数字，或留空/写“待补充”表示缺失"
@@ -618,16 +615,12 @@ fn typed_found(store: &Store, config: TypedNumbersConfig, file: &str, src: &str)
 #[test]
 fn typed_numbers_match_cells_as_printed_at_their_decimals() {
     let fx = Fixture::new("typed-printed");
-    fs::write(
-        fx.dir.join("book/data/shares.csv"),
+    fx.add_dataset(
+        "shares",
         "项目,占比,增速\n甲,2.449,99.96\n乙,7.1,3.25\n",
-    )
-    .unwrap();
-    fs::write(
-        fx.dir.join("book/data/shares.toml"),
-        "title = \"t\"\nunit = \"%\"\nsource = \"s\"\n\n[columns.\"占比\"]\ndecimals = 2\n\n[columns.\"增速\"]\ndecimals = 1\n",
-    )
-    .unwrap();
+        "title = \"t\"\nunit = \"%\"\nsource = \"s\"\n\n[columns.\"占比\"]\ndecimals = 2\n\n\
+         [columns.\"增速\"]\ndecimals = 1\n",
+    );
     // 2.449 prints as 2.45 and 99.96 as 100.0; 2.44 and 99.9 are neither written nor printed.
     let src = "占比2.45，又作2.44；增速100.0，又作99.9。\n";
     assert_eq!(
@@ -642,12 +635,11 @@ fn typed_numbers_match_cells_as_printed_at_their_decimals() {
 #[test]
 fn typed_numbers_that_the_data_holds_are_reported() {
     let fx = Fixture::new("typed");
-    fs::write(fx.dir.join("book/data/years.csv"), "项目,数值\n开始,2015\n").unwrap();
-    fs::write(
-        fx.dir.join("book/data/years.toml"),
+    fx.add_dataset(
+        "years",
+        "项目,数值\n开始,2015\n",
         "title = \"t\"\nunit = \"年\"\nsource = \"s\"\n",
-    )
-    .unwrap();
+    );
     let src = "2024年出口1079.6亿美元，约1,079.6；`1079.6` 在代码里。{{#value trade/totals row=2024 col=出口额}}，共126起，增长8%，2015—2024年间。[报告](https://e.org/r?page=126) <img width=\"126\"> 见注[^126]。\n\n[^126]: 注。\n";
     let found = |store: &Store, config| typed_found(store, config, "book/trade.md", src);
     assert_eq!(
@@ -716,16 +708,11 @@ fn fact_sheets_print_each_row_in_its_own_unit() {
 #[test]
 fn a_real_column_named_like_the_yoy_alias_wins() {
     let fx = Fixture::new("line-column");
-    fs::write(
-        fx.dir.join("book/data/g.csv"),
+    fx.add_dataset(
+        "g",
         "年份,金额,同比\n2023,100,-20.7\n2024,110,10\n",
-    )
-    .unwrap();
-    fs::write(
-        fx.dir.join("book/data/g.toml"),
         "title = \"t\"\nunit = \"亿元\"\nsource = \"s\"\n[columns.\"同比\"]\nunit = \"%\"\n",
-    )
-    .unwrap();
+    );
     let (out, e) = fx.html("{{#chart g kind=bar-line y=金额 line=同比}}\n");
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     assert!(out.contains("<td class=\"num\">-20.7</td>"), "{out}");
@@ -733,17 +720,12 @@ fn a_real_column_named_like_the_yoy_alias_wins() {
 
 /// Writes `events.csv`: dated events in two groups, one event without a group.
 fn events(fx: &Fixture) {
-    fs::write(
-        fx.dir.join("book/data/events.csv"),
+    fx.add_dataset(
+        "events",
         "时间,机制,事件\n2017年,ICH,加入ICH\n2021年,PIC/S,启动加入PIC/S的预申请\n\
          2023年9月,PIC/S,递交<申请>\n2023年11月,ICH,ICH指导原则全面实施\n2024年,,待定事项\n",
-    )
-    .unwrap();
-    fs::write(
-        fx.dir.join("book/data/events.toml"),
         "title = \"监管合作大事记\"\nsource = \"NMPA\"\nkey = \"时间\"\n",
-    )
-    .unwrap();
+    );
 }
 
 #[test]
