@@ -202,27 +202,24 @@ fn to_f64_is_what_parsing_the_text_gives() {
         i64::MAX,
         i64::MIN,
     ];
+    let agrees = |m: i64, scale: i64| {
+        let value = Decimal::new(m.into(), scale);
+        assert_eq!(
+            to_f64(&value).to_bits(),
+            parsed(&value).to_bits(),
+            "{m}e{}",
+            -scale
+        );
+    };
     for m in mantissas {
         for scale in -25..=25 {
-            let value = Decimal::new(m.into(), scale);
-            assert_eq!(
-                to_f64(&value).to_bits(),
-                parsed(&value).to_bits(),
-                "{m}e{}",
-                -scale
-            );
+            agrees(m, scale);
         }
     }
     // Many roundings: mantissas spread over six digits, every exact power of ten.
     for m in (0..1500).map(|i: i64| i * 7919 - 5_000_000) {
         for scale in 0..=22 {
-            let value = Decimal::new(m.into(), scale);
-            assert_eq!(
-                to_f64(&value).to_bits(),
-                parsed(&value).to_bits(),
-                "{m}e{}",
-                -scale
-            );
+            agrees(m, scale);
         }
     }
     for text in [
